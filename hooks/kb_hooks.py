@@ -1,0 +1,61 @@
+"""MkDocs adapter for the playbook engine: one engine call per event, nothing else.
+
+mkdocs.yml names this file under `hooks:`. All parsing, checking and page generation
+live in the `playbook_kb` package, which knows nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from playbook_kb import check
+from playbook_kb.pages import SitePlan, build_site
+from playbook_kb.sanitize import neutralize
+from playbook_kb.settings import settings_from
+
+log = logging.getLogger("mkdocs.hooks.playbooks")  # a mkdocs.* logger: --strict counts it
+_plan = SitePlan()
+
+
+def on_config(config):
+    global _plan  # rebuilt on every build: `mkdocs serve` keeps this module alive
+    root = Path(config.config_file_path).parent
+    settings = settings_from(config.extra, config.theme.get("language"))
+    catalog, findings = check(root, settings)
+    for finding in findings:  # errors fail --strict; warnings are shown, not counted
+        (log.warning if finding.is_error else log.info)("%s", finding)
+    _plan = build_site(catalog, findings)
+
+
+@event_priority(100)  # before mkdocs-redirects reads the file list
+def on_files(files, *, config):
+    for src_uri, content in _plan.pages.items():
+        if files.get_file_from_path(src_uri) is None:  # a hand-written page wins
+            files.append(File.generated(config, src_uri, content=content))
+    for src_uri, path in _plan.assets.items():
+        if files.get_file_from_path(src_uri) is None:
+            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    return files
+
+
+@event_priority(100)  # before mkdocs-macros: contributor pages are never Jinja templates
+def on_page_markdown(markdown, *, page, config, files):
+    src_uri = page.file.src_uri
+    if src_uri in _plan.untrusted:
+        page.meta["render_macros"] = False
+    if src_uri in _plan.edit_paths and config.repo_url:
+        base = config.extra.get("playbook_kb", {}).get("edit_uri") or "edit/main/"
+        page.edit_url = urljoin(config.repo_url, base + _plan.edit_paths[src_uri])
+    return markdown
+
+
+@event_priority(-100)  # after every other plugin has produced the page's HTML
+def on_page_content(html, *, page, config, files):
+    if page.file.src_uri in _plan.untrusted:
+        return neutralize(html)
+    return html

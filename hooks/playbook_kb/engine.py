@@ -1,0 +1,29 @@
+"""The engine's front door: load once, check, and hand the results to any adapter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalog import load_catalog
+from .findings import Finding
+from .model import Catalog, Settings
+from .rules import run_rules
+from .settings import read_settings
+
+
+def check(root: Path | str, settings: Settings | None = None) -> tuple[Catalog, list[Finding]]:
+    """Every finding for the repository at `root`, sorted by file and line."""
+    root = Path(root).resolve()
+    catalog, findings = load_catalog(root, settings or read_settings(root))
+    findings.extend(run_rules(catalog))
+    return catalog, sorted(set(findings))
+
+
+def findings_by_playbook(catalog: Catalog, findings: list[Finding]) -> dict[str, list[Finding]]:
+    """slug -> its findings, for banners and the health page."""
+    grouped: dict[str, list[Finding]] = {p.slug: [] for p in catalog.playbooks}
+    for finding in findings:
+        parts = finding.path.split("/")
+        if len(parts) > 1 and parts[0] == "playbooks" and parts[1] in grouped:
+            grouped[parts[1]].append(finding)
+    return grouped

@@ -1,0 +1,48 @@
+"""A finding is a value: where, which rule, how bad, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str  # repository-relative, POSIX separators
+    line: int  # 1-based; 0 when no line applies
+    rule: str
+    severity: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message} [{self.rule}]"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "path": self.path,
+            "line": self.line or None,
+            "message": self.message,
+        }
+
+
+def error(rule: str, path: str, line: int, message: str) -> Finding:
+    return Finding(path, line or 0, rule, ERROR, message)
+
+
+def warning(rule: str, path: str, line: int, message: str) -> Finding:
+    return Finding(path, line or 0, rule, WARNING, message)
+
+
+def count(findings: list[Finding]) -> tuple[int, int]:
+    """(errors, warnings)"""
+    errors = sum(1 for f in findings if f.is_error)
+    return errors, len(findings) - errors

@@ -1,0 +1,50 @@
+"""Every generated label, in Japanese and English. Missing keys fail loudly in tests."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "ja": {
+        "overview": "概要", "prompt-sheet": "プロンプトシート", "workflow": "業務フロー",
+        "samples": "アウトプット例", "department": "部門", "output": "アウトプット",
+        "task": "業務", "industry": "業種", "tier": "研修レベル", "phase": "フェーズ",
+        "champion": "チャンピオン", "data": "入力してよいデータ", "tools": "AI ツール",
+        "effect": "効果", "reviewed": "最終確認日", "adopted_by": "採用部門",
+        "basic": "基礎", "applied": "応用", "expert": "専門",
+        "pilot": "パイロット", "rollout": "横展開", "company-wide": "全社展開",
+        "public": "公開情報", "internal": "社内情報", "confidential": "機密情報",
+        "confidential_warning": "機密情報を扱います。社内で許可された AI ツールだけを使い、"
+                                "データ取扱ルールを必ず守ってください。",
+        "incomplete_title": "このプレイブックは未完成です",
+        "incomplete_intro": "次の点を直すまで、内容が不足しているか誤っている可能性があります。",
+        "minutes_per_run": "1 回あたり", "min": "分", "hours_per_month": "時間/月の削減",
+        "per_month": "回/月", "users": "利用者", "people": "人",
+        "download": "ダウンロード", "size": "サイズ", "file_type": "形式",
+        "open": "開く", "preview": "プレビュー", "samples_intro": "実際に作られたアウトプットの例です。",
+        "parts_nav": "このプレイブック", "measured": "測定日",
+        "attention_title": "確認してください",
+    },
+    "en": {
+        "overview": "Overview", "prompt-sheet": "Prompt sheet", "workflow": "Workflow",
+        "samples": "Sample outputs", "department": "Department", "output": "Output",
+        "task": "Task", "industry": "Industry", "tier": "Training tier", "phase": "Phase",
+        "champion": "Champion", "data": "Data allowed", "tools": "AI tools",
+        "effect": "Effect", "reviewed": "Last reviewed", "adopted_by": "Adopted by",
+        "basic": "Basic", "applied": "Applied", "expert": "Expert",
+        "pilot": "Pilot", "rollout": "Rollout", "company-wide": "Company-wide",
+        "public": "Public", "internal": "Internal", "confidential": "Confidential",
+        "confidential_warning": "Handles confidential data. Use only company-approved AI "
+                                "tools and follow the data handling policy.",
+        "incomplete_title": "This playbook is incomplete",
+        "incomplete_intro": "Until these are fixed, its content may be missing or wrong.",
+        "minutes_per_run": "per run", "min": "min", "hours_per_month": "hours saved / month",
+        "per_month": "runs / month", "users": "Users", "people": "people",
+        "download": "Download", "size": "Size", "file_type": "Type",
+        "open": "Open", "preview": "Preview", "samples_intro": "Real examples of what it produces.",
+        "parts_nav": "This playbook", "measured": "measured",
+        "attention_title": "Please check",
+    },
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    return LABELS["en" if lang == "en" else "ja"]

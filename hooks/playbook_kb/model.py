@@ -1,0 +1,171 @@
+"""The catalog's types: frozen values that keep where each came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TIERS = ("basic", "applied", "expert")
+PHASES = ("pilot", "rollout", "company-wide")
+DATA_CLASSES = ("public", "internal", "confidential")
+PART_FILES = {"index": "index.md", "prompt-sheet": "prompt-sheet.md", "workflow": "workflow.md"}
+SAMPLE_SUFFIXES = frozenset(
+    {".md", ".docx", ".xlsx", ".pptx", ".pdf", ".png", ".jpg", ".jpeg", ".txt", ".csv"}
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a controlled list (a department or an output type)."""
+
+    key: str
+    ja: str
+    en: str
+    line: int = 0
+    owners: tuple[str, ...] = ()  # code owners of a department's playbooks
+    produces: tuple[str, ...] = ()  # output keys a department declares it produces
+
+    def label(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    path: str
+    departments: tuple[Term, ...] = ()
+    outputs: tuple[Term, ...] = ()
+    maintainers: tuple[str, ...] = ()
+    _by_key: dict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_key", {
+            "department": {t.key: t for t in self.departments},
+            "output": {t.key: t for t in self.outputs},
+        })
+
+    def department(self, key: str) -> Term | None:
+        return self._by_key["department"].get(key)
+
+    def output(self, key: str) -> Term | None:
+        return self._by_key["output"].get(key)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file of a playbook, read once. `text` is None for binary or undecodable files."""
+
+    rel: str  # repository-relative POSIX path
+    name: str  # path inside the playbook folder, e.g. "samples/mail.md"
+    abs_path: Path
+    size: int
+    text: str | None = None
+    symlink: bool = False
+    publishable: bool = True  # false for symlinks, oversized and unsupported files
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.name).suffix.lower()
+
+
+@dataclass(frozen=True)
+class Metrics:
+    baseline_minutes: float
+    current_minutes: float
+    runs_per_month: float
+    users: int | None = None
+    measured: dt.date | None = None
+
+    @property
+    def hours_saved_per_month(self) -> float:
+        return (self.baseline_minutes - self.current_minutes) * self.runs_per_month / 60
+
+    @property
+    def reduction(self) -> float:
+        """Share of the baseline time saved, 0..1."""
+        return 1 - self.current_minutes / self.baseline_minutes
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Front matter of index.md after validation; invalid values are None/empty."""
+
+    title: str = ""
+    summary: str = ""
+    department: str = ""
+    task: str = ""
+    output: str = ""
+    industry: str = ""
+    tier: str = ""
+    phase: str = ""
+    champion: str = ""
+    data: str = ""
+    tools: tuple[str, ...] = ()
+    adopted_by: tuple[str, ...] = ()
+    metrics: Metrics | None = None
+    reviewed: dt.date | None = None
+    started: dt.date | None = None
+    aliases: tuple[str, ...] = ()
+    prerequisites: tuple[str, ...] = ()
+    duration_minutes: int | None = None
+    objectives: tuple[str, ...] = ()
+    order: int | None = None
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Playbook:
+    slug: str
+    rel_dir: str  # "playbooks/<folder>"
+    meta: Meta
+    files: tuple[SourceFile, ...]
+    body: str = ""  # index.md without its front matter
+    body_line: int = 1
+    slug_ok: bool = True  # an invalid folder name is checked but never published
+
+    def file(self, name: str) -> SourceFile | None:
+        for f in self.files:
+            if f.name == name:
+                return f
+        return None
+
+    @property
+    def samples(self) -> tuple[SourceFile, ...]:
+        return tuple(
+            f for f in self.files
+            if f.name.startswith("samples/") and f.suffix in SAMPLE_SUFFIXES and f.publishable
+        )
+
+    @property
+    def title(self) -> str:
+        return self.meta.title or self.slug
+
+    @property
+    def url(self) -> str:
+        return f"playbooks/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a site may tune; defaults follow SPEC §3."""
+
+    stale_days: int = 180
+    max_file_bytes: int = 10 * 1024 * 1024
+    min_part_chars: int = 30
+    lang: str = "ja"
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    root: Path
+    taxonomy: Taxonomy
+    playbooks: tuple[Playbook, ...]
+    settings: Settings = field(default_factory=Settings)
+    _by_slug: dict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_slug", {p.slug: p for p in self.playbooks})
+
+    def playbook(self, slug: str) -> Playbook | None:
+        return self._by_slug.get(slug)

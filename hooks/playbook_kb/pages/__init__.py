@@ -1,0 +1,52 @@
+"""Generated pages: pure functions from the catalog to `{src_uri: markdown}`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..findings import Finding
+from ..model import Catalog
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every generator may read besides the catalog."""
+
+    catalog: Catalog
+    findings: tuple[Finding, ...]
+    by_playbook: dict[str, list[Finding]]
+    lang: str
+
+
+@dataclass
+class SitePlan:
+    pages: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown
+    assets: dict[str, Path] = field(default_factory=dict)  # src_uri -> file to copy as is
+    untrusted: set[str] = field(default_factory=set)  # contributor pages: no macros, sanitized
+    edit_paths: dict[str, str] = field(default_factory=dict)  # src_uri -> repo path to edit
+    redirects: dict[str, str] = field(default_factory=dict)  # old src_uri -> new src_uri
+
+
+Generator = Callable[[Context, SitePlan], None]
+GENERATORS: list[Generator] = []
+
+
+def generator(func: Generator) -> Generator:
+    GENERATORS.append(func)
+    return func
+
+
+def build_site(catalog: Catalog, findings: list[Finding]) -> SitePlan:
+    from ..engine import findings_by_playbook
+
+    context = Context(catalog, tuple(findings), findings_by_playbook(catalog, findings),
+                      catalog.settings.lang)
+    plan = SitePlan()
+    for func in GENERATORS:
+        func(context, plan)
+    return plan
+
+
+from . import assets, playbook  # noqa: E402,F401  (registers the generators)

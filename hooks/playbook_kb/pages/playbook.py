@@ -1,0 +1,76 @@
+"""A playbook's own pages: overview with its panel, the parts, and the samples gallery."""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from ..labels import labels
+from ..model import PART_FILES, Playbook, SourceFile
+from ..render import front_matter, render
+from ..textio import split_front_matter
+from . import Context, SitePlan, generator
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+PART_ORDER = ("index.md", "prompt-sheet.md", "workflow.md", "samples/index.md")
+
+
+@generator
+def playbook_pages(context: Context, plan: SitePlan) -> None:
+    for playbook in context.catalog.playbooks:
+        if not playbook.slug_ok:
+            continue
+        findings = context.by_playbook.get(playbook.slug, [])
+        for source in playbook.files:
+            if not source.publishable:
+                continue
+            if source.suffix != ".md":
+                plan.assets[source.rel] = source.abs_path
+                continue
+            plan.pages[source.rel] = _page(context, playbook, source, findings)
+            plan.untrusted.add(source.rel)
+            plan.edit_paths[source.rel] = source.rel
+        gallery = f"{playbook.rel_dir}/samples/index.md"
+        if gallery not in plan.pages:
+            plan.pages[gallery] = _gallery(context, playbook, findings)
+
+
+def _page(context: Context, playbook: Playbook, source: SourceFile,
+          findings: list[Finding]) -> str:
+    lang = context.lang
+    words = labels(lang)
+    part = source.name
+    body = split_front_matter(source.text or "").body if part != "index.md" else playbook.body
+    if part == "index.md":
+        title = playbook.title
+    elif part in ("prompt-sheet.md", "workflow.md"):
+        title = f"{playbook.title} — {words[part[:-3]]}"
+    else:
+        title = f"{playbook.title} — {words['samples']}"
+    meta = {"title": title, "render_macros": False}
+    if part == "index.md":
+        meta["description"] = playbook.meta.summary
+        if playbook.meta.tools:
+            meta["tags"] = list(playbook.meta.tools)
+    return render("playbook_page.md.j2", front=front_matter(meta), words=words, part=part,
+                  depth=part.count("/"), playbook=playbook, findings=findings,
+                  panel=part == "index.md", body=body, lang=lang,
+                  taxonomy=context.catalog.taxonomy)
+
+
+def _gallery(context: Context, playbook: Playbook, findings: list[Finding]) -> str:
+    words = labels(context.lang)
+    meta = {"title": f"{playbook.title} — {words['samples']}", "render_macros": False}
+    samples = [s for s in playbook.samples if s.name != "samples/index.md"]
+    return render("samples_gallery.md.j2", front=front_matter(meta), words=words,
+                  part="samples/index.md", depth=1, playbook=playbook, findings=findings,
+                  samples=samples, images=IMAGE_SUFFIXES, human_size=human_size)
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+__all__ = ["PART_FILES", "human_size", "playbook_pages"]

@@ -1,0 +1,38 @@
+"""Jinja for the engine's own templates only. Contributor text is data, never a template."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@lru_cache(maxsize=4)
+def environment(extra_dir: str | None = None) -> Environment:
+    """Templates in `extra_dir` (a site's overrides) win over the built-in ones."""
+    paths = [extra_dir] if extra_dir else []
+    env = Environment(
+        loader=FileSystemLoader([*paths, str(TEMPLATES)]),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["urlpath"] = lambda value: quote(str(value))
+    env.filters["yaml"] = lambda value: yaml.safe_dump(
+        value, allow_unicode=True, sort_keys=False, default_flow_style=False).strip()
+    return env
+
+
+def render(name: str, **context: Any) -> str:
+    return environment().get_template(name).render(**context)
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """A YAML header MkDocs reads back; safe_dump quotes whatever a contributor wrote."""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"

@@ -1,0 +1,62 @@
+"""Relative links and images must land on a published file inside playbooks/."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+from ..findings import Finding, error
+from ..model import Catalog
+from ..textio import line_of, mask_code
+from . import catalog_rule
+
+_INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_HTML = re.compile(r"\b(?:href|src)\s*=\s*[\"']([^\"']*)[\"']", re.I)
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
+
+
+def links(text: str) -> Iterator[tuple[str, int]]:
+    """(url, offset) of every link, image and HTML href/src outside code."""
+    masked = mask_code(text)
+    for pattern in (_INLINE, _REFERENCE, _HTML):
+        for match in pattern.finditer(masked):
+            yield match.group(1), match.start(1)
+
+
+@catalog_rule("broken-link")
+def broken_links(catalog: Catalog) -> Iterator[Finding]:
+    published = {f.rel for p in catalog.playbooks for f in p.files if f.publishable}
+    folders = {p.rel_dir for p in catalog.playbooks}
+    for playbook in catalog.playbooks:
+        for source in playbook.files:
+            if source.suffix != ".md" or source.text is None:
+                continue
+            base = posixpath.dirname(source.rel)
+            for url, offset in links(source.text):
+                if not url or _EXTERNAL.match(url) or "{" in url:
+                    continue
+                path = unquote(url.split("#")[0].split("?")[0])
+                if not path:
+                    continue
+                target = posixpath.normpath(posixpath.join(base, path))
+                line = line_of(source.text, offset)
+                if not target.startswith("playbooks/") or target.count("/") < 1:
+                    yield error("path-escape", source.rel, line,
+                                f"リンク「{url}」が playbooks/ の外を指しています。プレイブックの中のファイルに"
+                                "リンクするか、サイト内のページは /departments/ のような絶対パスで書いてください。")
+                elif not _resolves(target, published, folders):
+                    yield error("broken-link", source.rel, line,
+                                f"リンク先「{url}」が見つかりません（{target}）。ファイル名とフォルダを確認してください"
+                                "（大文字・小文字も区別されます）。")
+
+
+def _resolves(target: str, published: set[str], folders: set[str]) -> bool:
+    if target in published or f"{target}.md" in published or f"{target}/index.md" in published:
+        return True
+    if target in folders:
+        return True
+    # samples/ is a generated gallery page once the folder holds a sample
+    return target.endswith("/samples") and any(p.startswith(target + "/") for p in published)

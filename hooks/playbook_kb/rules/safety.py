@@ -1,0 +1,142 @@
+"""Nothing dangerous or personal leaves a playbook: secrets, personal data, active HTML."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+
+from ..findings import Finding, error
+from ..model import Catalog, Playbook, SourceFile
+from ..textio import mask_code
+from . import playbook_rule
+
+_PLACEHOLDER_DOMAINS = re.compile(
+    r"(?:^|\.)(?:example\.(?:com|net|org|jp|co\.jp)|example|test|invalid|localhost)$", re.I)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+_PHONE_JP = re.compile(r"(?<![\d-])0\d{1,4}-\d{1,4}-\d{3,4}(?![\d-])|(?<!\d)0[5789]0\d{8}(?!\d)")
+_PHONE_INTL = re.compile(r"(?<![\w+])\+\d{1,3}[ -]?\(?\d{1,4}\)?(?:[ -]?\d{2,4}){2,3}(?!\d)")
+_DIGITS12 = re.compile(r"(?<![\d-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\d-])")
+_CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
+_TEST_CARDS = frozenset({"4111111111111111", "4242424242424242", "5555555555554444",
+                         "378282246310005", "4012888888881881", "5105105105105100"})
+_TOKENS = (
+    ("Anthropic API キー", re.compile(r"\bsk-ant-[A-Za-z0-9_-]{20,}")),
+    ("OpenAI API キー", re.compile(r"\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}")),
+    ("AWS アクセスキー", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
+    ("GitHub トークン", re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})")),
+    ("Slack トークン", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+    ("Google API キー", re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
+    ("秘密鍵", re.compile(r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----")),
+)
+_TOKEN_PLACEHOLDER = re.compile(r"example|x{4,}|dummy|your|sample|0{8,}|\.\.\.", re.I)
+_OFFICE_PARTS = re.compile(r"^(?:word/document|word/header\d*|word/footer\d*|xl/sharedStrings"
+                           r"|xl/worksheets/sheet\d+|ppt/slides/slide\d+)\.xml$")
+
+_UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset)\b", re.I)
+_HANDLER = re.compile(r"<[a-zA-Z][^>]*?\son[a-z]+\s*=", re.I | re.S)
+_JS_URL = re.compile(r"(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|vbscript)\s*:", re.I)
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def my_number_valid(digits: str) -> bool:
+    """Check digit of the Japanese Individual Number (My Number), 12 digits."""
+    if len(digits) != 12 or not digits.isdigit() or len(set(digits)) == 1:
+        return False
+    body = [int(c) for c in digits[:11]][::-1]
+    total = sum(v * (n + 1 if n <= 6 else n - 5) for n, v in enumerate(body, 1))
+    check = 0 if total % 11 <= 1 else 11 - total % 11
+    return check == int(digits[11])
+
+
+def _mostly_zero(digits: str) -> bool:
+    return digits.strip("0") == "" or digits[-4:] == "0000" or len(set(digits.lstrip("0"))) <= 1
+
+
+def scan_line(line: str) -> Iterator[str]:
+    """What kind of personal data or secret a line holds, if any."""
+    text = unicodedata.normalize("NFKC", line)
+    for match in _EMAIL.finditer(text):
+        if not _PLACEHOLDER_DOMAINS.search(match.group(1)):
+            yield f"メールアドレス「{match.group()}」"
+    for pattern in (_PHONE_JP, _PHONE_INTL):
+        for match in pattern.finditer(text):
+            digits = re.sub(r"\D", "", match.group())
+            if not _mostly_zero(digits) and not _is_date(match.group()):
+                yield f"電話番号「{match.group()}」"
+    for match in _DIGITS12.finditer(text):
+        if my_number_valid(re.sub(r"\D", "", match.group())):
+            yield f"マイナンバーらしき 12 桁の番号「{match.group()}」"
+    for match in _CARD.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if 13 <= len(digits) <= 19 and _luhn(digits) and digits not in _TEST_CARDS \
+                and digits[0] in "3456" and not _mostly_zero(digits):
+            yield f"クレジットカード番号らしき「{match.group()}」"
+    for label, pattern in _TOKENS:
+        for match in pattern.finditer(text):
+            if not _TOKEN_PLACEHOLDER.search(match.group()):
+                yield f"{label}「{match.group()[:12]}…」"
+
+
+def _is_date(text: str) -> bool:
+    return re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text) is not None
+
+
+def _office_text(source: SourceFile) -> str:
+    try:
+        with zipfile.ZipFile(source.abs_path) as archive:
+            parts = [archive.read(n).decode("utf-8", "replace")
+                     for n in archive.namelist() if _OFFICE_PARTS.match(n)]
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return ""
+    return "\n".join(re.sub(r"<[^>]+>", " ", p) for p in parts)
+
+
+@playbook_rule("sensitive-data")
+def sensitive_data(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
+    for source in playbook.files:
+        if source.symlink:
+            continue
+        text, office = source.text, False
+        if text is None and source.suffix in (".docx", ".xlsx", ".pptx") and source.publishable:
+            text, office = _office_text(source), True
+        if not text:
+            continue
+        for number, line in enumerate(text.split("\n"), 1):
+            for what in scan_line(line):
+                yield error("sensitive-data", source.rel, 0 if office else number,
+                            f"{what}が含まれています。実在の個人情報や秘密は書かないでください。"
+                            "例として書くなら user@example.com、03-0000-0000、"
+                            "sk-xxxxxxxx のようなダミーにしてください。")
+
+
+@playbook_rule("unsafe-html")
+def unsafe_html(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
+    for source in playbook.files:
+        if source.suffix != ".md" or source.text is None:
+            continue
+        masked = mask_code(source.text)
+        for number, line in enumerate(masked.split("\n"), 1):
+            for what in _unsafe(line):
+                yield error("unsafe-html", source.rel, number,
+                            f"{what}は使えません（閲覧者のブラウザでプログラムが動くため）。削除してください。"
+                            "コードとして見せたいときは ` で囲むか、コードブロックに入れてください。")
+
+
+def _unsafe(line: str) -> Iterator[str]:
+    for match in _UNSAFE_TAG.finditer(line):
+        yield f"<{match.group(1).lower()}> タグ"
+    if _HANDLER.search(line):
+        yield "onclick などのイベント属性"
+    if _JS_URL.search(line):
+        yield "javascript: の URL"

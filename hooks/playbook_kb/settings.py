@@ -1,0 +1,34 @@
+"""Site settings for the engine, read from mkdocs.yml without importing MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from .model import Settings
+from .yamlsafe import load_permissive
+
+
+def settings_from(extra: dict[str, Any] | None, language: str | None) -> Settings:
+    """`extra.playbook_kb` of mkdocs.yml plus the theme language."""
+    options = (extra or {}).get("playbook_kb") or {}
+    today = os.environ.get("PLAYBOOK_KB_TODAY")  # reproducible builds and tests
+    return Settings(
+        stale_days=int(options.get("stale_days", 180)),
+        max_file_bytes=int(float(options.get("max_file_mb", 10)) * 1024 * 1024),
+        min_part_chars=int(options.get("min_part_chars", 30)),
+        lang="en" if str(language or "ja").startswith("en") else "ja",
+        today=dt.date.fromisoformat(today) if today else dt.date.today(),
+    )
+
+
+def read_settings(root: Path) -> Settings:
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return settings_from(None, None)
+    config = load_permissive(path.read_text(encoding="utf-8-sig")) or {}
+    theme = config.get("theme") or {}
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return settings_from(config.get("extra"), language)

@@ -50,7 +50,7 @@ def on_page_markdown(markdown, *, page, config, files):
         page.meta["render_macros"] = False
     if src_uri in _plan.edit_paths and config.repo_url:
         base = config.extra.get("playbook_kb", {}).get("edit_uri") or "edit/main/"
-        page.edit_url = urljoin(config.repo_url, base + _plan.edit_paths[src_uri])
+        page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", base + _plan.edit_paths[src_uri])
     return markdown
 
 

@@ -21,7 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
         "download": "ダウンロード", "size": "サイズ", "file_type": "形式",
         "open": "開く", "preview": "プレビュー", "samples_intro": "実際に作られたアウトプットの例です。",
         "parts_nav": "このプレイブック", "measured": "測定日",
-        "attention_title": "確認してください",
+        "attention_title": "確認してください", "missing": "まだありません",
     },
     "en": {
         "overview": "Overview", "prompt-sheet": "Prompt sheet", "workflow": "Workflow",
@@ -41,7 +41,7 @@ LABELS: dict[str, dict[str, str]] = {
         "download": "Download", "size": "Size", "file_type": "Type",
         "open": "Open", "preview": "Preview", "samples_intro": "Real examples of what it produces.",
         "parts_nav": "This playbook", "measured": "measured",
-        "attention_title": "Please check",
+        "attention_title": "Please check", "missing": "not written yet",
     },
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,5 +35,19 @@ def render(name: str, **context: Any) -> str:
 
 
 def front_matter(meta: dict[str, Any]) -> str:
-    """A YAML header MkDocs reads back; safe_dump quotes whatever a contributor wrote."""
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    """A YAML header MkDocs reads back; safe_dump quotes whatever a contributor wrote.
+
+    Themes print page.title and meta values into HTML without escaping, so every string
+    is HTML-escaped here: a title like `<img onerror=...>` shows as text.
+    """
+    return "---\n" + yaml.safe_dump(_escaped(meta), allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value

@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from ..findings import Finding, error
-from ..model import Catalog
+from ..model import PART_FILES, Catalog
 from ..textio import line_of, mask_code
 from . import catalog_rule
 
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _HTML = re.compile(r"\b(?:href|src)\s*=\s*[\"']([^\"']*)[\"']", re.I)
+PARTS = frozenset(PART_FILES.values())
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
 
 
@@ -47,10 +48,16 @@ def broken_links(catalog: Catalog) -> Iterator[Finding]:
                     yield error("path-escape", source.rel, line,
                                 f"リンク「{url}」が playbooks/ の外を指しています。プレイブックの中のファイルに"
                                 "リンクするか、サイト内のページは /departments/ のような絶対パスで書いてください。")
+                elif _is_missing_part(target, playbook.rel_dir):
+                    continue  # missing-part already says so, with the file name to create
                 elif not _resolves(target, published, folders):
                     yield error("broken-link", source.rel, line,
                                 f"リンク先「{url}」が見つかりません（{target}）。ファイル名とフォルダを確認してください"
                                 "（大文字・小文字も区別されます）。")
+
+
+def _is_missing_part(target: str, rel_dir: str) -> bool:
+    return posixpath.dirname(target) == rel_dir and posixpath.basename(target) in PARTS
 
 
 def _resolves(target: str, published: set[str], folders: set[str]) -> bool:

@@ -1,0 +1,144 @@
+"""End-to-end: real `mkdocs build` runs on fixture repositories in tmp_path."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from .conftest import build_site
+
+PB = "playbooks/sales-email"
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for base in ("docs", "playbooks") for p in sorted((root / base).rglob("*"))
+            if p.is_file() and not p.is_symlink()}
+
+
+def test_clean_repo_builds_strict_with_playbook_pages(repo) -> None:
+    root = repo("minimal")
+    before = tree_digest(root)
+    build = build_site(root, "--strict")
+    assert build.returncode == 0, build.output
+    assert tree_digest(root) == before  # nothing written into docs/ or playbooks/
+    overview = build.html(f"{PB}/")
+    assert "<h1>商談メモから提案メールの下書き</h1>" in overview
+    assert "120分 → 30分" in overview and "60.0 時間/月の削減" in overview
+    assert 'href="https://github.com/example-co/ai-playbooks/edit/main/playbooks/sales-email/index.md"' in overview
+    for part in ("prompt-sheet/", "workflow/", "samples/", "samples/mail/"):
+        assert (build.site / PB / part / "index.html").is_file()
+    assert "kb-banner" not in overview
+    # the sidebar stays small: no playbook in the navigation
+    assert "sales-email" not in re.search(r'<nav class="md-nav md-nav--primary".*?</nav>',
+                                          overview, re.S).group()
+
+
+def test_prompt_braces_reach_the_reader_verbatim(repo) -> None:
+    build = build_site(repo("minimal"), "--strict")
+    sheet = build.html(f"{PB}/prompt-sheet/")
+    for placeholder in ("{{会社名}}", "{{顧客名}}", "{{商談メモ}}", "{price}"):
+        assert placeholder in sheet
+    assert '<pre class="mermaid"><code>' in build.html(f"{PB}/workflow/")
+
+
+def test_broken_repo_fails_strict_naming_every_problem(repo) -> None:
+    root = repo("minimal")
+    index = root / PB / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("output: email", "output: emial"),
+                     encoding="utf-8")
+    (root / PB / "workflow.md").unlink()
+    with open(root / PB / "prompt-sheet.md", "a", encoding="utf-8") as handle:
+        handle.write("\n- 【要記入】確認すること\n")
+
+    strict = build_site(root, "--strict")
+    assert strict.returncode == 1
+    assert re.search(r"Aborted with \d+ warnings in strict mode", strict.output)
+    for expected in (f"{PB}/index.md:6: error:", f"{PB}/workflow.md: error:",
+                     f"{PB}/prompt-sheet.md:15: error:"):
+        assert expected in strict.output
+
+    relaxed = build_site(root)
+    assert relaxed.returncode == 0, relaxed.output
+    for page in (f"{PB}/", f"{PB}/prompt-sheet/", f"{PB}/samples/"):
+        html = relaxed.html(page)
+        assert "このプレイブックは未完成です" in html
+        assert "業務フロー（workflow.md）がありません" in html
+        assert "emial" in html
+
+
+def test_injection_attempts_never_run(repo) -> None:
+    root = repo("minimal")
+    index = root / PB / "index.md"
+    text = index.read_text(encoding="utf-8")
+    text = text.replace("reviewed: 2026-10-01", "reviewed: 2026-10-01\nrender_macros: true")
+    text = text.replace("title: 商談メモから提案メールの下書き", 'title: "<img src=x onerror=alert(1)>提案メール"')
+    text += ("\n{{ config.site_name }} {{ environment }} "
+             "{{ ''.__class__.__mro__[1].__subclasses__() }}\n"
+             "{% for x in range(3) %}loop{% endfor %}\n")
+    index.write_text(text, encoding="utf-8")
+    with open(root / PB / "workflow.md", "a", encoding="utf-8") as handle:
+        handle.write('\n<script>alert("xss")</script>\n\n<img src="a.png" onerror="steal()">\n\n'
+                     "[押す](javascript:alert(1))\n\n<iframe src=\"https://evil.example/\"></iframe>\n")
+    (root / PB / "samples" / "big.png").write_bytes(b"\x89PNG" + b"0" * (11 * 1024 * 1024))
+    os.symlink("/etc/hostname", root / PB / "samples" / "host.txt")
+
+    strict = build_site(root, "--strict")
+    assert strict.returncode == 1
+    for rule in ("[unsafe-html]", "[file-size]", "[path-escape]"):
+        assert rule in strict.output
+
+    build = build_site(root)
+    assert build.returncode == 0, build.output
+    overview = build.html(f"{PB}/")
+    assert "{{ config.site_name }}" in overview and "{{ environment }}" in overview
+    assert "{% for x in range(3) %}loop{% endfor %}" in overview
+    assert "<img src=x onerror" not in overview
+    assert "&lt;img src=x onerror=alert(1)&gt;提案メール" in overview
+    workflow = build.html(f"{PB}/workflow/")
+    article = workflow[workflow.index("<article"):workflow.index("</article>")]
+    assert "<script" not in article and "<iframe" not in article
+    assert not re.search(r"\son\w+\s*=", article)
+    assert not re.search(r"(href|src)=[\"']?\s*javascript:", article)
+    assert not (build.site / PB / "samples" / "big.png").exists()
+    assert not (build.site / PB / "samples" / "host.txt").exists()
+
+
+def test_japanese_bom_crlf_files_build(repo) -> None:
+    root = repo("minimal")
+    for path in (root / "playbooks").rglob("*"):
+        if path.suffix in (".md", ".yml"):
+            text = path.read_text(encoding="utf-8")
+            path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    build = build_site(root, "--strict")
+    assert build.returncode == 0, build.output
+    overview = build.html(f"{PB}/")
+    assert "<h1>商談メモから提案メールの下書き</h1>" in overview
+    assert "\ufeff" not in overview and "\r" not in build.html(f"{PB}/prompt-sheet/")
+    assert "{{顧客名}}" in build.html(f"{PB}/prompt-sheet/")
+
+
+def test_hand_written_page_wins_over_generated(repo) -> None:
+    root = repo("minimal")
+    page = root / "docs" / PB / "samples" / "index.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# 手書きのギャラリー\n\n[例](mail.md)\n", encoding="utf-8")
+    build = build_site(root)
+    assert build.returncode == 0, build.output
+    assert "手書きのギャラリー" in build.html(f"{PB}/samples/")
+
+
+def test_same_sources_build_identical_output(repo, tmp_path) -> None:
+    root = repo("minimal")
+    first = build_site(root, "--strict")
+    digest_one = {p.relative_to(first.site).as_posix(): p.read_bytes()
+                  for p in first.site.rglob("*") if p.is_file() and p.suffix != ".gz"}
+    os.rename(first.site, tmp_path / "first-site")
+    second = build_site(root, "--strict")
+    digest_two = {p.relative_to(second.site).as_posix(): p.read_bytes()
+                  for p in second.site.rglob("*") if p.is_file() and p.suffix != ".gz"}
+    assert digest_one.keys() == digest_two.keys()
+    differing = [k for k in digest_one if digest_one[k] != digest_two[k]]
+    assert differing == []

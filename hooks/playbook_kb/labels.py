@@ -21,6 +21,8 @@ LABELS: dict[str, dict[str, str]] = {
         "download": "ダウンロード", "size": "サイズ", "file_type": "形式",
         "open": "開く", "preview": "プレビュー", "samples_intro": "実際に作られたアウトプットの例です。",
         "parts_nav": "このプレイブック", "measured": "測定日",
+        "effect_fmt": "1 回 {before} 分 → {after} 分、月 {runs} 回",
+        "saved_fmt": "月 {hours} 時間の削減",
         "attention_title": "確認してください", "missing": "まだありません",
     },
     "en": {
@@ -41,6 +43,8 @@ LABELS: dict[str, dict[str, str]] = {
         "download": "Download", "size": "Size", "file_type": "Type",
         "open": "Open", "preview": "Preview", "samples_intro": "Real examples of what it produces.",
         "parts_nav": "This playbook", "measured": "measured",
+        "effect_fmt": "{before} → {after} min per run, {runs} runs a month",
+        "saved_fmt": "{hours} hours saved per month",
         "attention_title": "Please check", "missing": "not written yet",
     },
 }

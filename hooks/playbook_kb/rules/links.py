@@ -30,7 +30,9 @@ def links(text: str) -> Iterator[tuple[str, int]]:
 @catalog_rule("broken-link")
 def broken_links(catalog: Catalog) -> Iterator[Finding]:
     published = {f.rel for p in catalog.playbooks for f in p.files if f.publishable}
+    # a folder is a link target once it holds a page, and samples/ once it holds a sample
     folders = {p.rel_dir for p in catalog.playbooks}
+    folders |= {f"{p.rel_dir}/samples" for p in catalog.playbooks if p.samples}
     for playbook in catalog.playbooks:
         for source in playbook.files:
             if source.suffix != ".md" or source.text is None:
@@ -63,7 +65,4 @@ def _is_missing_part(target: str, rel_dir: str) -> bool:
 def _resolves(target: str, published: set[str], folders: set[str]) -> bool:
     if target in published or f"{target}.md" in published or f"{target}/index.md" in published:
         return True
-    if target in folders:
-        return True
-    # samples/ is a generated gallery page once the folder holds a sample
-    return target.endswith("/samples") and any(p.startswith(target + "/") for p in published)
+    return target in folders

@@ -63,12 +63,28 @@ def _mostly_zero(digits: str) -> bool:
     return digits.strip("0") == "" or digits[-4:] == "0000" or len(set(digits.lstrip("0"))) <= 1
 
 
+_TOKEN_HINT = re.compile(r"sk-|AKIA|ASIA|gh[pousr]_|github_pat_|xox|AIza|PRIVATE KEY")
+_DIGIT = re.compile(r"\d")
+
+
 def scan_line(line: str) -> Iterator[str]:
     """What kind of personal data or secret a line holds, if any."""
-    text = unicodedata.normalize("NFKC", line)
+    text = line if line.isascii() else unicodedata.normalize("NFKC", line)
+    if "@" in text:
+        yield from _emails(text)
+    if len(_DIGIT.findall(text)) >= 10:  # every number pattern has ten digits or more
+        yield from _numbers(text)
+    if _TOKEN_HINT.search(text):
+        yield from _tokens(text)
+
+
+def _emails(text: str) -> Iterator[str]:
     for match in _EMAIL.finditer(text):
         if not _PLACEHOLDER_DOMAINS.search(match.group(1)):
             yield f"メールアドレス「{match.group()}」"
+
+
+def _numbers(text: str) -> Iterator[str]:
     for pattern in (_PHONE_JP, _PHONE_INTL):
         for match in pattern.finditer(text):
             digits = re.sub(r"\D", "", match.group())
@@ -82,6 +98,9 @@ def scan_line(line: str) -> Iterator[str]:
         if 13 <= len(digits) <= 19 and _luhn(digits) and digits not in _TEST_CARDS \
                 and digits[0] in "3456" and not _mostly_zero(digits):
             yield f"クレジットカード番号らしき「{match.group()}」"
+
+
+def _tokens(text: str) -> Iterator[str]:
     for label, pattern in _TOKENS:
         for match in pattern.finditer(text):
             if not _TOKEN_PLACEHOLDER.search(match.group()):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .findings import Finding, error, warning
 from .model import SAMPLE_SUFFIXES, Catalog, Meta, Playbook, Settings, SourceFile, Taxonomy
+from .module_pages import load_module_pages
 from .schema import read_meta
 from .taxonomy import KEY, load_taxonomy
 from .textio import TEXT_SUFFIXES, decode, split_front_matter
@@ -36,7 +37,9 @@ def load_catalog(root: Path | str, settings: Settings | None = None) -> tuple[Ca
         playbook, found = _load_playbook(root, Path(entry.path), rel_dir, taxonomy, settings)
         playbooks.append(playbook)
         findings.extend(found)
-    return Catalog(root, taxonomy, tuple(playbooks), settings), findings
+    module_pages, found = load_module_pages(root)  # docs/ training pages, read once here
+    findings.extend(found)
+    return Catalog(root, taxonomy, tuple(playbooks), settings, module_pages), findings
 
 
 def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,

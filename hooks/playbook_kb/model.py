@@ -157,11 +157,28 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class ModulePage:
+    """A hand-written training page: a page under docs/ whose front matter has `tier:`."""
+
+    id: str  # stable anchor: `id:` of the front matter, else derived from the path
+    rel: str  # repository-relative path, e.g. "docs/training/what-is-ai.md"
+    src_uri: str  # path inside docs/, e.g. "training/what-is-ai.md"
+    title: str
+    tier: str
+    objectives: tuple[str, ...] = ()
+    duration_minutes: int | None = None
+    prerequisites: tuple[str, ...] = ()
+    order: int | None = None
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
 class Catalog:
     root: Path
     taxonomy: Taxonomy
     playbooks: tuple[Playbook, ...]
     settings: Settings = field(default_factory=Settings)
+    module_pages: tuple[ModulePage, ...] = ()  # docs/ pages with `tier:` (curriculum.py)
     _by_slug: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

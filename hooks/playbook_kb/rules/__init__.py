@@ -38,4 +38,4 @@ def run_rules(catalog: Catalog) -> list[Finding]:
     return findings
 
 
-from . import codeowners, links, metadata, parts, safety  # noqa: E402,F401  (registers the rules)
+from . import codeowners, curriculum, links, metadata, parts, safety  # noqa: E402,F401  (registers the rules)

@@ -7,9 +7,16 @@ import json
 import sys
 from pathlib import Path
 
+from .catalog import load_catalog
+from .codeowners import CODEOWNERS_FILE, codeowners
 from .engine import check
 from .findings import Finding, count
+from .model import Catalog
+from .preview import serve
+from .render import render
 from .scaffold import Answers, Refused, new_playbook
+from .settings import read_settings
+from .taxonomy import closest
 
 
 def _github(finding: Finding) -> str:
@@ -38,11 +45,68 @@ def cmd_check(args: argparse.Namespace) -> int:
     elif args.format == "github":
         for finding in findings:
             print(_github(finding))
+    elif args.format == "summary":
+        print(summary(catalog, findings), end="")
     else:
         for finding in findings:
             print(finding)
         print(f"{len(catalog.playbooks)} playbooks: {errors} errors, {warnings} warnings")
     return 1 if errors else 0
+
+
+def summary(catalog: Catalog, findings: list[Finding]) -> str:
+    """Markdown for a pull request's job summary: the findings grouped per playbook."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        parts = finding.path.split("/")
+        slug = parts[1] if len(parts) > 2 and parts[0] == "playbooks" else ""
+        groups.setdefault(slug, []).append(finding)
+    rows = []
+    for slug, found in groups.items():
+        playbook = catalog.playbook(slug)
+        errors, warnings = count(found)
+        rows.append({"slug": slug, "title": playbook.title if playbook else slug,
+                     "findings": found, "errors": errors, "warnings": warnings})
+    rows.sort(key=lambda r: (r["errors"] == 0, r["slug"] != "", r["slug"]))
+    errors, warnings = count(findings)
+    total = len(catalog.playbooks)
+    return render("check_summary.md.j2", findings=findings, groups=rows, total=total,
+                  clean=total - sum(1 for r in rows if r["slug"]), errors=errors,
+                  warnings=warnings)
+
+
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    catalog, _ = load_catalog(root, read_settings(root))
+    text = codeowners(catalog)
+    if not args.write:
+        print(text, end="")
+        return 0
+    target = root / CODEOWNERS_FILE
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        print(f"変更はありません: {CODEOWNERS_FILE}")
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8", newline="\n")
+    print(f"更新しました: {CODEOWNERS_FILE}（コミットしてください）")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    catalog, _ = load_catalog(root, read_settings(root))
+    if catalog.playbook(args.slug) is None:
+        slugs = [p.slug for p in catalog.playbooks]
+        hint = closest(args.slug, slugs)
+        print(f"playbook-kb serve: playbooks/{args.slug}/ がありません。"
+              + (f"「{hint}」のことですか？" if hint else "フォルダ名を確認してください。"),
+              file=sys.stderr)
+        return 1
+    address = args.dev_addr or "127.0.0.1:8000"
+    print(f"プレビュー: http://{address}/playbooks/{args.slug}/")
+    print("このプレイブックと、それを載せる一覧ページだけを作ります。保存すると自動で更新されます。"
+          "終了は Ctrl+C。")
+    return serve(root, args.slug, ["--dev-addr", address] + (["--open"] if args.open else []))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -66,8 +130,19 @@ def parser() -> argparse.ArgumentParser:
     commands = main_parser.add_subparsers(dest="command", required=True)
     checker = commands.add_parser("check", help="run every check without building the site")
     checker.add_argument("--root", default=".", help="repository root (default: .)")
-    checker.add_argument("--format", choices=("text", "json", "github"), default="text")
+    checker.add_argument("--format", choices=("text", "json", "github", "summary"),
+                         default="text", help="summary: Markdown for $GITHUB_STEP_SUMMARY")
     checker.set_defaults(func=cmd_check)
+    owners = commands.add_parser("codeowners", help="print or --write .github/CODEOWNERS")
+    owners.add_argument("--root", default=".", help="repository root (default: .)")
+    owners.add_argument("--write", action="store_true", help=f"update {CODEOWNERS_FILE}")
+    owners.set_defaults(func=cmd_codeowners)
+    server = commands.add_parser("serve", help="live preview of one playbook (mkdocs serve)")
+    server.add_argument("slug")
+    server.add_argument("--root", default=".", help="repository root (default: .)")
+    server.add_argument("--dev-addr", help="IP:PORT to serve on (default: 127.0.0.1:8000)")
+    server.add_argument("--open", action="store_true", help="open the page in a browser")
+    server.set_defaults(func=cmd_serve)
     maker = commands.add_parser("new", help="scaffold playbooks/SLUG/ from the template")
     maker.add_argument("slug")
     maker.add_argument("--root", default=".")

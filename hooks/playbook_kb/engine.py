@@ -7,6 +7,7 @@ from pathlib import Path
 from .catalog import load_catalog
 from .findings import Finding
 from .model import Catalog, Settings
+from .preview import focus
 from .rules import run_rules
 from .settings import read_settings
 
@@ -15,6 +16,7 @@ def check(root: Path | str, settings: Settings | None = None) -> tuple[Catalog, 
     """Every finding for the repository at `root`, sorted by file and line."""
     root = Path(root).resolve()
     catalog, findings = load_catalog(root, settings or read_settings(root))
+    catalog, findings = focus(catalog, findings)  # `playbook-kb serve SLUG`: one playbook
     findings.extend(run_rules(catalog))
     return catalog, sorted(set(findings))
 

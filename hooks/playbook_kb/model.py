@@ -154,6 +154,9 @@ class Settings:
     min_part_chars: int = 30
     lang: str = "ja"
     today: dt.date = field(default_factory=dt.date.today)
+    preview: tuple[str, ...] = ()  # `playbook-kb serve SLUG`: only these playbooks (empty: all)
+    feedback_issue_url: str = ""  # "report a problem" link on playbook pages (issue form)
+    feedback_email: str = ""  # mailto: feedback, for intranets without GitHub access
 
 
 @dataclass(frozen=True)

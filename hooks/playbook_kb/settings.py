@@ -15,13 +15,22 @@ def settings_from(extra: dict[str, Any] | None, language: str | None) -> Setting
     """`extra.playbook_kb` of mkdocs.yml plus the theme language."""
     options = (extra or {}).get("playbook_kb") or {}
     today = os.environ.get("PLAYBOOK_KB_TODAY")  # reproducible builds and tests
+    feedback = options.get("feedback") or {}
     return Settings(
         stale_days=int(options.get("stale_days", 180)),
         max_file_bytes=int(float(options.get("max_file_mb", 10)) * 1024 * 1024),
         min_part_chars=int(options.get("min_part_chars", 30)),
         lang="en" if str(language or "ja").startswith("en") else "ja",
         today=dt.date.fromisoformat(today) if today else dt.date.today(),
+        preview=preview_slugs(os.environ.get("PLAYBOOK_KB_PREVIEW", "")),
+        feedback_issue_url=str(feedback.get("issue_url") or ""),
+        feedback_email=str(feedback.get("email") or ""),
     )
+
+
+def preview_slugs(value: str) -> tuple[str, ...]:
+    """`PLAYBOOK_KB_PREVIEW=slug[,slug]`, set by `playbook-kb serve SLUG`."""
+    return tuple(s.strip() for s in value.split(",") if s.strip())
 
 
 def read_settings(root: Path) -> Settings:

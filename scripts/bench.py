@@ -1,0 +1,150 @@
+"""How the build scales: a 1,000-playbook repository, timed four ways.
+
+    .venv/bin/python scripts/bench.py [--playbooks 1000] [--template sales-proposal-email]
+
+Generates a repository in a temporary folder from this repository's taxonomy, site
+configuration, docs/ and one template playbook (copied N times, cycling through the
+departments and output types), commits it to git (so "last updated" is real work),
+then measures:
+
+1. `mkdocs build` of the full site (the hooks: checks, generated pages);
+2. plain Material building the same Markdown without hooks (the baseline);
+3. `playbook-kb check` (what a champion runs before a pull request);
+4. the single-playbook preview build behind `playbook-kb serve SLUG`.
+
+Wall-clock seconds of whole processes, Python start-up included. One run each: the
+figures are for the README, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+       "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.com",
+       "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.com"}
+PLAIN_CONFIG = """\
+INHERIT: mkdocs.yml
+docs_dir: plain-docs
+site_dir: plain-site
+hooks: []
+plugins:
+  - search:
+      lang: ja
+extra_css: []
+extra_javascript: []
+watch: []
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--playbooks", type=int, default=1000)
+    parser.add_argument("--template", default="sales-proposal-email",
+                        help="folder under playbooks/ to copy (default: sales-proposal-email)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated repository")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="playbook-kb-bench-"))
+    try:
+        root = make_repo(work / "repo", args.playbooks, REPO / "playbooks" / args.template)
+        figures = measure(root, first_slug(root))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"\n{args.playbooks} playbooks ({os.cpu_count()} CPUs, Python "
+          f"{sys.version.split()[0]}):\n")
+    print("| run | seconds |\n|---|---:|")
+    for name, seconds in figures.items():
+        print(f"| {name} | {seconds:.1f} |")
+    if args.keep:
+        print(f"\nrepository kept in {root}")
+    return 0
+
+
+def make_repo(root: Path, count: int, template: Path) -> Path:
+    root.mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "hooks", root / "hooks",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copytree(REPO / "docs", root / "docs")
+    (root / "playbooks").mkdir()
+    shutil.copy(REPO / "playbooks" / "taxonomy.yml", root / "playbooks" / "taxonomy.yml")
+    taxonomy = yaml.safe_load((root / "playbooks" / "taxonomy.yml").read_text(encoding="utf-8"))
+    departments = [d["key"] for d in taxonomy["departments"]]
+    outputs = [o["key"] for o in taxonomy["outputs"]]
+    samples = sorted(p for p in (REPO / "playbooks").iterdir() if p.is_dir())
+    for sample in samples:  # the real ones too: the template's links to them resolve
+        shutil.copytree(sample, root / "playbooks" / sample.name)
+    front, body = split(template / "index.md")
+    for number in range(1, count - len(samples) + 1):
+        slug = f"pb-{number:04d}"
+        target = root / "playbooks" / slug
+        shutil.copytree(template, target)
+        meta = {k: v for k, v in front.items() if k != "aliases"}
+        meta.update(title=f"{front.get('title', slug)} #{number}",
+                    department=departments[number % len(departments)],
+                    output=outputs[number % len(outputs)], adopted_by=[])
+        text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+        (target / "index.md").write_text(text + body, encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "bench")
+    return root
+
+
+def split(index: Path) -> tuple[dict, str]:
+    text = index.read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def first_slug(root: Path) -> str:
+    return sorted(p.name for p in (root / "playbooks").iterdir() if p.name.startswith("pb-"))[0]
+
+
+def measure(root: Path, slug: str) -> dict[str, float]:
+    plain_docs = root / "plain-docs"
+    shutil.copytree(root / "docs", plain_docs)
+    shutil.copytree(root / "playbooks", plain_docs / "playbooks",
+                    ignore=shutil.ignore_patterns("*.yml"))
+    (root / "plain.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    mkdocs = [str(BIN / "mkdocs"), "build", "--quiet"]
+    return {
+        "`mkdocs build` (full site, with the hooks)": timed(root, [*mkdocs]),
+        "plain Material, same Markdown, no hooks": timed(root, [*mkdocs, "-f", "plain.yml"]),
+        "`playbook-kb check`": timed(root, [str(BIN / "playbook-kb"), "check"], ok=(0, 1)),
+        f"`playbook-kb serve {slug}` build (one playbook)":
+            timed(root, [*mkdocs, "--site-dir", "preview-site"], {"PLAYBOOK_KB_PREVIEW": slug}),
+    }
+
+
+def timed(root: Path, command: list[str], env: dict[str, str] | None = None,
+          ok: tuple[int, ...] = (0,)) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=root, env={**ENV, **(env or {})},
+                            capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode not in ok:
+        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr[-3000:]}")
+    print(f"{seconds:7.1f} s  {' '.join(Path(command[0]).name for _ in [0])} "
+          f"{' '.join(command[1:])}", file=sys.stderr)
+    return seconds
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, env=ENV, check=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

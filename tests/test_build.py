@@ -31,6 +31,10 @@ def test_clean_repo_builds_strict_with_playbook_pages(repo) -> None:
     for part in ("prompt-sheet/", "workflow/", "samples/", "samples/mail/"):
         assert (build.site / PB / part / "index.html").is_file()
     assert "kb-banner" not in overview
+    for page in (build.site / PB).rglob("index.html"):  # part tabs resolve from every page
+        for href in re.findall(r'class="kb-part[^"]*"(?: aria-current="page")? href="([^"]+)"',
+                               page.read_text(encoding="utf-8")):
+            assert (page.parent / href / "index.html").resolve().is_file(), (page, href)
     # the sidebar stays small: no playbook in the navigation
     assert "sales-email" not in re.search(r'<nav class="md-nav md-nav--primary".*?</nav>',
                                           overview, re.S).group()

@@ -51,7 +51,7 @@ def _page(context: Context, playbook: Playbook, source: SourceFile,
         if playbook.meta.tools:
             meta["tags"] = list(playbook.meta.tools)
     return render("playbook_page.md.j2", front=front_matter(meta), words=words, part=part,
-                  depth=part.count("/"), playbook=playbook, findings=findings,
+                  up=up_to_playbook(part), playbook=playbook, findings=findings,
                   panel=part == "index.md", body=body, lang=lang,
                   taxonomy=context.catalog.taxonomy)
 
@@ -61,8 +61,16 @@ def _gallery(context: Context, playbook: Playbook, findings: list[Finding]) -> s
     meta = {"title": f"{playbook.title} — {words['samples']}", "render_macros": False}
     samples = [s for s in playbook.samples if s.name != "samples/index.md"]
     return render("samples_gallery.md.j2", front=front_matter(meta), words=words,
-                  part="samples/index.md", depth=1, playbook=playbook, findings=findings,
+                  part="samples/index.md", up="../", playbook=playbook, findings=findings,
                   samples=samples, images=IMAGE_SUFFIXES, human_size=human_size)
+
+
+def up_to_playbook(name: str) -> str:
+    """Relative URL prefix from a page's directory URL back to /playbooks/<slug>/."""
+    parts = name[:-3].split("/")
+    if parts[-1] == "index":
+        parts.pop()
+    return "../" * len(parts)
 
 
 def human_size(size: int) -> str:

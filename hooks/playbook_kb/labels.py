@@ -24,6 +24,16 @@ LABELS: dict[str, dict[str, str]] = {
         "effect_fmt": "1 回 {before} 分 → {after} 分、月 {runs} 回",
         "saved_fmt": "月 {hours} 時間の削減",
         "attention_title": "確認してください", "missing": "まだありません",
+        # history and feedback (pages/changes.py)
+        "last_updated": "最終更新", "changes_title": "最近の更新", "playbook_col": "プレイブック",
+        "changes_intro": "git の履歴から、最近更新されたプレイブックを新しい順に"
+                         "表示します（最大 {limit} 件）。",
+        "changes_none": "まだ更新の記録がありません。",
+        "changes_no_history": "git の履歴がない環境でビルドしたため、更新日を表示できません。",
+        "feedback_question": "このプレイブックは役に立ちましたか？",
+        "feedback_helpful": "役に立った", "feedback_improve": "改善してほしい",
+        "feedback_report": "問題を報告する", "feedback_issue_prefix": "[不具合]",
+        "feedback_mail_body": "ご意見・気づいた点をお書きください。",
     },
     "en": {
         "overview": "Overview", "prompt-sheet": "Prompt sheet", "workflow": "Workflow",
@@ -46,6 +56,17 @@ LABELS: dict[str, dict[str, str]] = {
         "effect_fmt": "{before} → {after} min per run, {runs} runs a month",
         "saved_fmt": "{hours} hours saved per month",
         "attention_title": "Please check", "missing": "not written yet",
+        # history and feedback (pages/changes.py)
+        "last_updated": "Last updated", "changes_title": "Recent changes",
+        "playbook_col": "Playbook",
+        "changes_intro": "Playbooks by their latest change in git, newest first "
+                         "(up to {limit}).",
+        "changes_none": "No changes recorded yet.",
+        "changes_no_history": "Built without git history: no dates to show.",
+        "feedback_question": "Was this playbook helpful?",
+        "feedback_helpful": "Helpful", "feedback_improve": "Needs improvement",
+        "feedback_report": "Report a problem", "feedback_issue_prefix": "[Problem]",
+        "feedback_mail_body": "Please write your comments.",
     },
 }
 

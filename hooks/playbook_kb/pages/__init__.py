@@ -49,4 +49,4 @@ def build_site(catalog: Catalog, findings: list[Finding]) -> SitePlan:
     return plan
 
 
-from . import assets, playbook  # noqa: E402,F401  (registers the generators)
+from . import assets, changes, playbook  # noqa: E402,F401  (registers the generators)

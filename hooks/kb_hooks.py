@@ -30,6 +30,12 @@ def on_config(config):
     for finding in findings:  # errors fail --strict; warnings are shown, not counted
         (log.warning if finding.is_error else log.info)("%s", finding)
     _plan = build_site(catalog, findings)
+    config["playbook_kb_catalog"] = catalog  # hooks/kb_macros.py reads this build's catalog
+    redirects = config.plugins.get("redirects")  # old URLs of renamed playbooks (aliases)
+    if redirects is not None:  # a map written in mkdocs.yml wins over a generated one
+        redirects.config["redirect_maps"] = {**_plan.redirects, **redirects.config["redirect_maps"]}
+    elif _plan.redirects:
+        log.warning("aliases need the redirects plugin: add `- redirects` under plugins in mkdocs.yml")
 
 
 @event_priority(100)  # before mkdocs-redirects reads the file list
@@ -40,6 +46,9 @@ def on_files(files, *, config):
     for src_uri, path in _plan.assets.items():
         if files.get_file_from_path(src_uri) is None:
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    for src_uri, text in _plan.files.items():  # e.g. curriculum.json
+        if files.get_file_from_path(src_uri) is None:
+            files.append(File.generated(config, src_uri, content=text))
     return files
 
 

@@ -1,7 +1,41 @@
-"""mkdocs-macros module: trainer macros (filled in by the curriculum work)."""
+"""mkdocs-macros module: trainer macros, rendered in a sandbox. Logic: playbook_kb.macros.
+
+mkdocs-macros gives every page its whole config, `environment`, `git` and helper macros
+that reach Python objects. Trainer pages get none of that: before each page, the
+variables are replaced by plain data and the macros, and the Jinja environment by a
+sandboxed one (mkdocs-macros builds its environment after define_env, so the swap
+happens here, once per build: the plugin and its environment are new every build).
+"""
 
 from __future__ import annotations
 
+from jinja2.sandbox import SandboxedEnvironment
 
-def define_env(env):  # noqa: D103 - mkdocs-macros entry point
-    return None
+from playbook_kb.macros import PageView, TrainerMacros, page_url, page_variables, sandboxed
+
+_built: tuple[object, TrainerMacros] | None = None  # (catalog, macros) of the current build
+
+
+def define_env(env):
+    env.macros.clear()  # context(), macros_info(), now(), fix_url(): not for trainer pages
+    env.filters.clear()
+
+
+def on_pre_page_macros(env):
+    if not isinstance(env.env, SandboxedEnvironment):
+        env._env = sandboxed(env.env)  # no public setter in mkdocs-macros 1.5
+    page = env.variables["page"]
+    view = PageView(page.file.src_uri, str(page.title or ""), page_url(page.file.src_uri),
+                    dict(page.meta))
+    env.variables.clear()
+    env.variables.update(page_variables(_macros(env.conf), view))
+
+
+def _macros(config) -> TrainerMacros:
+    global _built  # `mkdocs serve` keeps this module: rebuild when the catalog is new
+    catalog = config.get("playbook_kb_catalog")
+    if catalog is None:
+        raise RuntimeError("hooks/kb_hooks.py must be listed under `hooks:` in mkdocs.yml")
+    if _built is None or _built[0] is not catalog:
+        _built = (catalog, TrainerMacros(catalog))
+    return _built[1]

@@ -27,6 +27,7 @@ class SitePlan:
     untrusted: set[str] = field(default_factory=set)  # contributor pages: no macros, sanitized
     edit_paths: dict[str, str] = field(default_factory=dict)  # src_uri -> repo path to edit
     redirects: dict[str, str] = field(default_factory=dict)  # old src_uri -> new src_uri
+    files: dict[str, str] = field(default_factory=dict)  # src_uri -> text of a non-page file
 
 
 Generator = Callable[[Context, SitePlan], None]
@@ -49,4 +50,4 @@ def build_site(catalog: Catalog, findings: list[Finding]) -> SitePlan:
     return plan
 
 
-from . import assets, changes, playbook  # noqa: E402,F401  (registers the generators)
+from . import assets, changes, curriculum, playbook, redirects  # noqa: E402,F401  (registers the generators)

@@ -124,15 +124,17 @@ def _resolve(module: Module, by_id: dict[str, Module], aliases: dict[str, str],
         target = wanted if wanted in by_id else aliases.get(wanted)
         if target is None:
             near = closest(wanted, sorted(by_id))
-            hint = f"「{near}」のことですか？" if near else "モジュールの id かプレイブックのスラッグを書いてください。"
+            hint = (f"「{near}」のことですか？" if near
+                    else "モジュールの id かプレイブックのスラッグを書いてください。")
             findings.append(error("prerequisite", module.source, module.line,
                                   f"前提（prerequisites）の「{wanted}」というモジュールはありません。{hint}"))
             continue
         required = by_id[target]
         if TIER_RANK[required.tier] > TIER_RANK[module.tier]:
             findings.append(warning("prerequisite", module.source, module.line,
-                                    f"前提の「{target}」は {required.tier} 層で、この {module.tier} 層より"
-                                    f"上です（{required.source}）。受講の順番を確かめてください。"))
+                                    f"前提の「{target}」は {required.tier} 層で、"
+                                    f"この {module.tier} 層より上です（{required.source}）。"
+                                    "受講の順番を確かめてください。"))
         if target not in out:
             out.append(target)
     return tuple(out)
@@ -162,7 +164,8 @@ def _order(modules: list[Module]) -> tuple[Module, ...]:
             if not waiting[follower.id] and follower.id not in follower.prerequisites:
                 heapq.heappush(ready, (follower.sort_key, follower.id, follower))
     done = {m.id for m in placed}
-    return tuple(placed + sorted((m for m in modules if m.id not in done), key=lambda m: m.sort_key))
+    stuck = sorted((m for m in modules if m.id not in done), key=lambda m: m.sort_key)
+    return tuple(placed + stuck)
 
 
 def _cycles(by_id: dict[str, Module]) -> list[Finding]:

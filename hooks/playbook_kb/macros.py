@@ -19,7 +19,7 @@ from .curriculum import build_curriculum
 from .labels import labels
 from .model import PHASES, TIERS, Catalog, Playbook
 from .pages import Context
-from .pages.curriculum import PART_PAGES, escape_md, format_minutes, module_view, relative
+from .pages.curriculum import PART_PAGES, escape_md, module_view, relative
 from .render import render
 from .taxonomy import closest
 
@@ -142,7 +142,7 @@ class TrainerMacros:
         total = sum(p.meta.metrics.hours_saved_per_month for p in self.catalog.playbooks
                     if p.slug_ok and p.meta.metrics is not None
                     and department in (None, p.meta.department))
-        return round(total, 1)
+        return round(float(total), 1)
 
     def _row(self, page: str, playbook: Playbook) -> dict[str, str]:
         meta, taxonomy = playbook.meta, self.catalog.taxonomy

@@ -59,7 +59,8 @@ def _read_page(rel: str, src_uri: str, front: str,
     except YamlProblem as problem:
         return None, [error("front-matter", rel, problem.line,
                             f"フロントマターの YAML が読めません: {problem.message}。"
-                            f"「項目: 値」の形、インデント、引用符を確認してください。例:\n{_EXAMPLE}")]
+                            "「項目: 値」の形、インデント、引用符を確認してください。"
+                            f"例:\n{_EXAMPLE}")]
     if mapping.data.get("tier") is None:
         return None, []
     r = FieldReader(mapping, rel, Taxonomy(rel))
@@ -83,12 +84,13 @@ def _module_id(r: FieldReader, src_uri: str) -> str:
     if explicit and KEY.match(explicit):
         return explicit
     if explicit:
-        r.bad("id", f"の「{explicit}」はアンカーに使えません。英小文字・数字・ハイフンだけにしてください。"
-              " 例: id: what-is-ai")
+        r.bad("id", f"の「{explicit}」はアンカーに使えません。"
+              "英小文字・数字・ハイフンだけにしてください。 例: id: what-is-ai")
     derived = path_id(src_uri)
     if not explicit and not KEY.match(derived):
         r.findings.append(warning("field", r.path, r.line("tier"),
-                                  f"id がないので、ファイル名からアンカー「#{derived}」を作りました。"
+                                  f"id がないので、ファイル名からアンカー「#{derived}」を"
+                                  "作りました。"
                                   "英小文字・数字・ハイフンの id を書くと、ファイル名を変えても"
                                   "リンクが切れません。例: id: what-is-ai"))
     return derived

@@ -92,7 +92,7 @@ def module_view(module: Module, curriculum: Curriculum, here: str, context: Cont
             {"title": escape_md(p.title), "link": relative(here, p.anchor_uri)}
             for p in (curriculum.module(i) for i in module.prerequisites) if p is not None
         ],
-        "department": "", "department_link": "", "parts": [],
+        "department": "", "department_link": "", "parts": [], "aliases": [],
         "page": relative(here, module.src_uri),
     }
     if module.playbook is not None:
@@ -101,6 +101,7 @@ def module_view(module: Module, curriculum: Curriculum, here: str, context: Cont
         view["department"] = escape_md(term.label(context.lang)) if term else ""
         # a site URL, not a docs path: the departments pages come from another generator
         view["department_link"] = "../" * (here.count("/") + 1) + f"departments/{meta.department}/"
+        view["aliases"] = list(meta.aliases)  # a renamed playbook keeps its old anchor too
         base = module.playbook.rel_dir
         view["parts"] = [{"label": words[key], "link": relative(here, f"{base}/{name}")}
                          for key, name in PART_PAGES]
@@ -120,9 +121,9 @@ def format_minutes(minutes: int | None, lang: str) -> str:
     if not minutes:
         return "—"
     hours, rest = divmod(minutes, 60)
-    if lang == "en":
-        return " ".join(p for p in (f"{hours} h" if hours else "", f"{rest} min" if rest else "") if p)
-    return " ".join(p for p in (f"{hours} 時間" if hours else "", f"{rest} 分" if rest else "") if p)
+    units = ("h", "min") if lang == "en" else ("時間", "分")
+    parts = [f"{n}\u00a0{unit}" for n, unit in zip((hours, rest), units, strict=True) if n]
+    return "\u00a0".join(parts)  # no-break spaces: "1 時間 30 分" never wraps in a table cell
 
 
 def escape_md(text: str) -> str:

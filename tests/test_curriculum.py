@@ -1,0 +1,227 @@
+"""Curriculum modules: reading training pages, teaching order, prerequisite findings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from playbook_kb import check
+from playbook_kb.curriculum import build_curriculum
+from playbook_kb.model import Catalog, ModulePage, Taxonomy
+from playbook_kb.module_pages import load_module_pages, path_id
+from playbook_kb.pages.curriculum import curriculum_json
+
+
+def page(module_id: str, tier: str = "basic", *, title: str | None = None, order=None,
+         prerequisites=(), minutes: int | None = None) -> ModulePage:
+    return ModulePage(id=module_id, rel=f"docs/t/{module_id}.md", src_uri=f"t/{module_id}.md",
+                      title=title or module_id, tier=tier, prerequisites=tuple(prerequisites),
+                      order=order, duration_minutes=minutes,
+                      lines={"prerequisites": 5} if prerequisites else {})
+
+
+def catalog(*pages: ModulePage) -> Catalog:
+    return Catalog(Path("/repo"), Taxonomy("playbooks/taxonomy.yml"), (), module_pages=pages)
+
+
+def order_of(*pages: ModulePage, tier: str = "basic") -> list[str]:
+    return [m.id for m in build_curriculum(catalog(*pages)).tiers[tier]]
+
+
+# -- teaching order ------------------------------------------------------------------
+
+@pytest.mark.parametrize("pages, expected", [
+    # no prerequisites, no order: by title
+    ([page("b", title="いろは"), page("a", title="あいう")], ["a", "b"]),
+    # an explicit order beats the title; modules without one come after
+    ([page("a", title="あ"), page("b", title="い", order=2), page("c", title="う", order=1)],
+     ["c", "b", "a"]),
+    # equal order: title, then id
+    ([page("z", title="Same", order=1), page("y", title="Same", order=1),
+      page("x", title="Before", order=1)], ["x", "y", "z"]),
+    # prerequisites win over order and title
+    ([page("first", order=1, prerequisites=["second"]), page("second", order=9)],
+     ["second", "first"]),
+    # a chain, listed backwards
+    ([page("c", prerequisites=["b"]), page("b", prerequisites=["a"]), page("a")], ["a", "b", "c"]),
+    # a diamond: ties inside it still go by order
+    ([page("top"), page("left", order=2, prerequisites=["top"]),
+      page("right", order=1, prerequisites=["top"]), page("end", prerequisites=["left", "right"])],
+     ["top", "right", "left", "end"]),
+])
+def test_modules_follow_prerequisites_then_order_then_title(pages, expected):
+    assert order_of(*pages) == expected
+
+
+def test_a_prerequisite_in_another_tier_does_not_hold_a_module_back():
+    pages = (page("rules", "applied"), page("intro", "basic"),
+             page("usage", "applied", prerequisites=["intro"], order=0))
+    assert order_of(*pages, tier="applied") == ["usage", "rules"]
+    assert build_curriculum(catalog(*pages)).findings == ()
+
+
+def test_a_cycle_is_an_error_naming_every_file_and_the_modules_still_appear():
+    pages = (page("a", prerequisites=["c"]), page("b", prerequisites=["a"]),
+             page("c", prerequisites=["b"]), page("free"))
+    result = build_curriculum(catalog(*pages))
+    assert [m.id for m in result.tiers["basic"]] == ["free", "a", "b", "c"]
+    cycle = [f for f in result.findings if f.rule == "prerequisite"]
+    assert sorted(f.path for f in cycle) == ["docs/t/a.md", "docs/t/b.md", "docs/t/c.md"]
+    for finding in cycle:
+        assert finding.severity == "error" and finding.line == 5
+        assert "a → b → c → a" in finding.message
+        assert all(f"docs/t/{x}.md" in finding.message for x in "abc")
+
+
+def test_a_module_that_requires_itself_is_a_cycle():
+    findings = build_curriculum(catalog(page("self", prerequisites=["self"]))).findings
+    assert [(f.rule, f.severity, f.path) for f in findings] == [
+        ("prerequisite", "error", "docs/t/self.md")]
+
+
+def test_a_missing_prerequisite_is_an_error_with_the_closest_id():
+    findings = build_curriculum(catalog(page("what-is-ai"),
+                                        page("rules", prerequisites=["what-is-a"]))).findings
+    assert len(findings) == 1
+    assert (findings[0].rule, findings[0].severity, findings[0].path, findings[0].line) == (
+        "prerequisite", "error", "docs/t/rules.md", 5)
+    assert "「what-is-a」" in findings[0].message and "「what-is-ai」" in findings[0].message
+
+
+def test_a_prerequisite_in_a_higher_tier_is_a_warning():
+    findings = build_curriculum(catalog(page("admin", "expert"),
+                                        page("intro", "basic", prerequisites=["admin"]))).findings
+    assert [(f.rule, f.severity, f.path) for f in findings] == [
+        ("prerequisite", "warning", "docs/t/intro.md")]
+    assert "expert" in findings[0].message
+
+
+def test_total_minutes_per_tier():
+    result = build_curriculum(catalog(page("a", minutes=30), page("b", minutes=45), page("c")))
+    assert result.minutes("basic") == 75 and result.minutes("expert") == 0
+
+
+# -- training pages under docs/ ------------------------------------------------------
+
+def write(root: Path, rel: str, text: str) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_pages_with_tier_are_modules_and_keep_their_fields(tmp_path):
+    write(tmp_path, "docs/index.md", "# ホーム\n")
+    write(tmp_path, "docs/other.md", "---\ntitle: ただのページ\n---\n# x\n")
+    write(tmp_path, "docs/training/a.md", "---\ntitle: 生成AIとは\nid: what-is-ai\ntier: basic\n"
+          "order: 2\nduration_minutes: 40\nprerequisites: [x]\nobjectives:\n  - 説明できる\n---\n")
+    write(tmp_path, "docs/training/untitled.md", "---\ntier: expert\n---\n\n# 見出しが題名\n")
+    pages, findings = load_module_pages(tmp_path)
+    assert findings == []
+    assert [(p.id, p.title, p.tier, p.src_uri) for p in pages] == [
+        ("what-is-ai", "生成AIとは", "basic", "training/a.md"),
+        ("training-untitled", "見出しが題名", "expert", "training/untitled.md"),
+    ]
+    assert pages[0].objectives == ("説明できる",) and pages[0].duration_minutes == 40
+    assert pages[0].order == 2 and pages[0].prerequisites == ("x",)
+
+
+@pytest.mark.parametrize("front, rule, line, words", [
+    ("title: x\ntier: basic\nid: a: b\n", "front-matter", 4, "YAML"),
+    ("title: x\ntier: basik\n", "field", 3, "「basic」"),
+    ("title: x\ntier: basic\nduration_minutes: 半日\n", "field", 4, "duration_minutes"),
+    ("title: x\ntier: basic\nid: What Is AI\n", "field", 4, "id"),
+    ("tier: basic\n", "field", 2, "title"),
+    ("title: x\ntier: basic\nobjectives: {a: 1}\n", "field", 4, "objectives"),
+])
+def test_bad_front_matter_of_a_training_page_is_a_finding_with_its_line(
+        tmp_path, front, rule, line, words):
+    write(tmp_path, "docs/training/bad.md", f"---\n{front}---\n\n本文\n")
+    _, findings = load_module_pages(tmp_path)
+    assert [(f.rule, f.severity, f.path, f.line) for f in findings] == [
+        (rule, "error", "docs/training/bad.md", line)]
+    assert words in findings[0].message
+
+
+def test_a_page_id_comes_from_its_path_when_it_sets_none():
+    assert path_id("training/what-is-ai.md") == "training-what-is-ai"
+    assert path_id("training/index.md") == "training"
+    assert path_id("index.md") == "index"
+
+
+def test_a_page_id_that_is_not_a_slug_gets_a_warning(tmp_path):
+    write(tmp_path, "docs/研修/生成AI.md", "---\ntitle: 生成AI\ntier: basic\n---\n")
+    pages, findings = load_module_pages(tmp_path)
+    assert pages[0].id == "研修-生成ai"
+    assert [(f.rule, f.severity) for f in findings] == [("field", "warning")]
+    assert "id:" in findings[0].message
+
+
+# -- the real engine, on a fixture repository -----------------------------------------
+
+def test_check_reports_curriculum_findings_once(repo):
+    root = repo("curriculum")
+    write(root, "docs/course/loop-a.md", "---\ntitle: A\nid: loop-a\ntier: basic\n"
+          "prerequisites: [loop-b]\n---\n")
+    write(root, "docs/course/loop-b.md", "---\ntitle: B\nid: loop-b\ntier: basic\n"
+          "prerequisites: [loop-a, nothing-here]\n---\n")
+    write(root, "docs/course/dup.md", "---\ntitle: 重複\nid: sales-email\ntier: basic\n---\n")
+    _, findings = check(root)
+    mine = sorted((f.rule, f.path) for f in findings if f.path.startswith("docs/course/"))
+    assert mine == [
+        ("duplicate-url", "docs/course/dup.md"),
+        ("prerequisite", "docs/course/loop-a.md"),
+        ("prerequisite", "docs/course/loop-b.md"),
+        ("prerequisite", "docs/course/loop-b.md"),
+    ]
+
+
+def test_a_prerequisite_may_name_a_renamed_playbook_by_its_old_slug(repo):
+    root = repo("curriculum")
+    rename_playbook(root, "sales-email", "proposal-mail")
+    catalog_, findings = check(root)
+    assert not [f for f in findings if f.rule == "prerequisite"]
+    faq = build_curriculum(catalog_).module("support-faq")
+    assert faq.prerequisites == ("proposal-mail", "data-handling-rules")
+
+
+def rename_playbook(root: Path, old: str, new: str) -> None:
+    """Move a fixture playbook to a new slug and keep the old one in `aliases`."""
+    (root / "playbooks" / old).rename(root / "playbooks" / new)
+    index = root / "playbooks" / new / "index.md"
+    text = index.read_text(encoding="utf-8")
+    index.write_text(text.replace("\nreviewed:", f"\naliases: [{old}]\nreviewed:", 1),
+                     encoding="utf-8")
+
+
+# -- curriculum.json -----------------------------------------------------------------
+
+def test_curriculum_json_shape_is_stable(repo):
+    catalog_, _ = check(repo("curriculum"))
+    text = curriculum_json(build_curriculum(catalog_), catalog_, "ja")
+    assert text == curriculum_json(build_curriculum(catalog_), catalog_, "ja")
+    data = json.loads(text)
+    assert set(data) == {"version", "lang", "tiers", "modules"}
+    assert [t["key"] for t in data["tiers"]] == ["basic", "applied", "expert"]
+    basic = data["tiers"][0]
+    assert set(basic) == {"key", "title", "audience", "goals", "url", "duration_minutes", "modules"}
+    assert basic["url"] == "curriculum/basic/" and basic["title"] == "基礎層"
+    ids = [m["id"] for m in data["modules"]]
+    assert len(ids) == len(set(ids))
+    assert sum((t["modules"] for t in data["tiers"]), []) == ids
+    email = next(m for m in data["modules"] if m["id"] == "sales-email")
+    assert email == {
+        "id": "sales-email", "tier": "basic", "position": email["position"],
+        "title": "商談メモから提案メール", "kind": "playbook", "url": "playbooks/sales-email/",
+        "anchor_url": "curriculum/basic/#sales-email", "duration_minutes": 45,
+        "objectives": ["提案メールの型を使える", "送る前に金額と納期を確かめられる"],
+        "prerequisites": ["prompt-drill"], "source": "playbooks/sales-email/index.md",
+        "department": "sales", "department_label": "営業部",
+    }
+    assert ids.index("prompt-drill") < ids.index("sales-email")
+    ethics = next(m for m in data["modules"] if m["id"] == "ai-ethics")
+    assert (ethics["kind"], ethics["url"], ethics["source"]) == (
+        "page", "course/ai-ethics/", "docs/course/ai-ethics.md")
+    assert basic["duration_minutes"] == sum(
+        m["duration_minutes"] or 0 for m in data["modules"] if m["tier"] == "basic")

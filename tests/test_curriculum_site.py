@@ -1,0 +1,118 @@
+"""The built curriculum: tier pages with stable anchors, curriculum.json, print view."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .conftest import build_site
+
+
+def ids(html: str) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', html))
+
+
+def write(root: Path, rel: str, text: str) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_tier_pages_list_modules_in_order_with_anchors_and_links(repo):
+    build = build_site(repo("curriculum"), "--strict")
+    assert build.returncode == 0, build.output
+    data = json.loads((build.site / "curriculum.json").read_text(encoding="utf-8"))
+    for tier in data["tiers"]:
+        html = build.html(tier["url"])
+        assert set(tier["modules"]) <= ids(html)
+        positions = [html.index(f'id="{m}"') for m in tier["modules"]]
+        assert positions == sorted(positions)
+    basic = build.html("curriculum/basic/")
+    order = data["tiers"][0]["modules"]
+    assert order.index("what-is-ai") < order.index("prompt-drill") < order.index("sales-email")
+    email = basic[basic.index('id="sales-email"'):]
+    email = email[:email.index("</div>\n<div class=\"kb-module\"")
+                  if "kb-module\"" in email[10:] else len(email)]
+    assert 'href="#prompt-drill"' in email  # a prerequisite in the same tier
+    for part in ("", "prompt-sheet/", "workflow/", "samples/"):
+        assert f'href="../../playbooks/sales-email/{part}"' in email
+    assert "45 分" in email.replace("\u00a0", " ") and "提案メールの型を使える" in email
+    assert 'href="../../departments/sales/"' in email
+    applied = build.html("curriculum/applied/")
+    assert 'href="../basic/#sales-email"' in applied  # a prerequisite in a lower tier
+    assert 'href="../../training/data-handling/"' in applied
+
+
+def test_the_overview_shows_each_tier_with_audience_goals_count_and_time(repo):
+    build = build_site(repo("curriculum"), "--strict")
+    html = build.html("curriculum/").replace("\u00a0", " ")
+    data = json.loads((build.site / "curriculum.json").read_text(encoding="utf-8"))
+    for tier in data["tiers"]:
+        row = html[html.index(f'href="{tier["key"]}/"'):]
+        row = row[:row.index("</tr>")]
+        assert tier["audience"] in row and tier["goals"] in row
+        assert f">{len(tier['modules'])}<" in row
+    for audience in ("全社員", "各部門のチャンピオン", "情報システム部門・推進担当"):
+        assert audience in html
+    assert 'href="../curriculum.json"' in html
+
+
+def test_anchors_survive_a_title_change(repo):
+    root = repo("curriculum")
+    write(root, "docs/course/handout.md",
+          "---\ntitle: 配布資料\n---\n\n[提案メール](../curriculum/basic.md#sales-email)\n"
+          "[著作権](../curriculum/basic.md#ai-ethics)\n")
+    before = build_site(root, "--strict")
+    assert before.returncode == 0, before.output
+    index = root / "playbooks/sales-email/index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "title: 商談メモから提案メール", "title: 提案メールを 10 分で書く"), encoding="utf-8")
+    course = root / "docs/course/ai-ethics.md"
+    course.write_text(course.read_text(encoding="utf-8").replace(
+        "title: AI と著作権", "title: 生成AIと著作権・商標"), encoding="utf-8")
+    after = build_site(root, "--strict")
+    assert after.returncode == 0, after.output
+    html = after.html("curriculum/basic/")
+    assert {"sales-email", "ai-ethics"} <= ids(html)
+    assert "提案メールを 10 分で書く" in html and "生成AIと著作権・商標" in html
+    assert "商談メモから提案メール<" not in html
+    handout = after.html("course/handout/")
+    assert 'href="../../curriculum/basic/#sales-email"' in handout
+    assert 'href="../../curriculum/basic/#ai-ethics"' in handout
+
+
+def test_curriculum_json_is_served_and_byte_identical_across_builds(repo):
+    root = repo("curriculum")
+    first = build_site(root, "--strict")
+    text = (first.site / "curriculum.json").read_bytes()
+    second = build_site(root, "--strict")
+    assert (second.site / "curriculum.json").read_bytes() == text
+    data = json.loads(text)
+    for module in data["modules"]:
+        page, _, anchor = module["anchor_url"].partition("#")
+        assert anchor in ids(second.html(page))
+        assert (second.site / module["url"] / "index.html").is_file()
+
+
+def test_a_prerequisite_cycle_fails_the_strict_build_naming_the_files(repo):
+    root = repo("curriculum")
+    index = root / "playbooks/prompt-drill/index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "order: 1\n", "order: 1\nprerequisites: [sales-email]\n"), encoding="utf-8")
+    build = build_site(root, "--strict")
+    assert build.returncode != 0
+    assert "[prerequisite]" in build.output
+    assert "prompt-drill → sales-email → prompt-drill" in build.output
+    assert "playbooks/prompt-drill/index.md" in build.output
+    assert "playbooks/sales-email/index.md" in build.output
+
+
+def test_tier_pages_print_as_handouts(repo):
+    build = build_site(repo("curriculum"), "--strict")
+    html = build.html("curriculum/basic/")
+    assert 'class="md-button kb-print"' in html and "window.print()" in html
+    css = (build.site / "assets/playbook-kb/kb.css").read_text(encoding="utf-8")
+    prints = "".join(re.findall(r"@media print \{(.*?)\n\}", css, re.S))
+    for rule in (".kb-print", ".md-sidebar", ".md-header", "break-inside: avoid"):
+        assert rule in prints

@@ -52,6 +52,90 @@ LABELS: dict[str, dict[str, str]] = {
         "feedback_helpful": "役に立った", "feedback_improve": "改善してほしい",
         "feedback_report": "問題を報告する", "feedback_issue_prefix": "[不具合]",
         "feedback_mail_body": "ご意見・気づいた点をお書きください。",
+        # cross-department pages (pages/departments.py, outputs, matrix, phases, impact, health)
+        "departments_title": "部門別", "outputs_title": "アウトプット別",
+        "matrix_title": "横展開マップ", "phases_title": "フェーズ", "impact_title": "効果",
+        "health_title": "ヘルスチェック", "playbook": "プレイブック", "playbooks": "プレイブック",
+        "own_playbooks": "自部門のプレイブック", "adopted_playbooks": "採用したプレイブック",
+        "rollout_candidates": "横展開候補", "champions": "チャンピオン",
+        "col_department": "部門", "col_output": "アウトプット", "col_phase": "フェーズ",
+        "col_champion": "チャンピオン", "col_adopted_by": "採用部門", "col_effect": "削減時間/月",
+        "col_reviewed": "最終確認日", "list_sep": "、", "none_yet": "まだありません。",
+        "not_started": "未着手", "no_champion": "なし",
+        "no_champion_long": "この部門のチャンピオンはまだいません。",
+        "departments_intro": "部門ごとに、自部門のプレイブック、ほかの部門から採用したプレイブック、"
+                             "チャンピオン、横展開の候補をまとめています。",
+        "departments_not_started_note": "「未着手」は、プレイブックもチャンピオンもまだない部門です。",
+        "department_empty_title": "まだ始まっていません",
+        "department_empty": "この部門にはまだプレイブックもチャンピオンもいません。下の横展開候補から"
+                            "始めるか、チャンピオンを決めて新しいパイロットを始めましょう。",
+        "candidates_intro": "この部門も作っているアウトプットについて、ほかの部門が作ったプレイブックです。"
+                            "アウトプットが同じなので、そのまま使えます。使い始めたら、そのプレイブックの"
+                            " adopted_by にこの部門を追加してください。",
+        "no_candidates": "横展開の候補はありません。",
+        "produced_outputs": "この部門が作るアウトプット", "needs_pilot": "新しいパイロットが必要",
+        "needs_pilot_note": "「新しいパイロットが必要」は、この部門が作っているのに、まだどの部門にも"
+                            "プレイブックがないアウトプットです。",
+        "no_outputs_declared": "taxonomy.yml に produces がなく、この部門のプレイブックもまだありません。",
+        "outputs_intro": "アウトプットの種類ごとに、それを作るプレイブックを部門をまたいで並べています。"
+                         "同じアウトプットなら、ほかの部門のプレイブックをそのまま使えます。",
+        "output_rule": "同じアウトプットを作るなら、ほかの部門のプレイブックをそのまま使えます。"
+                       "アウトプットが違うなら、新しいパイロットから始めます。",
+        "owning_departments": "プレイブックがある部門", "candidate_departments": "横展開できる部門",
+        "no_playbook_for_output": "まだプレイブックがありません",
+        "start_pilot": "このアウトプットを作っている部門で、新しいパイロットを始めましょう。",
+        "by_department": "部門ごとの状況", "status": "状況",
+        "no_department_produces": "このアウトプットを作る部門はまだ登録されていません。"
+                                  "taxonomy.yml の produces に追加できます。",
+        "group_own": "自部門", "group_adopted": "採用済み", "group_candidates": "横展開候補",
+        "status_covered": "自部門あり", "status_adopted": "採用済み",
+        "status_candidate": "横展開候補", "status_empty": "なし",
+        "symbol_covered": "●", "symbol_adopted": "◆", "symbol_candidate": "○", "symbol_empty": "",
+        "legend": "凡例", "legend_covered": "この部門のプレイブックがある",
+        "legend_adopted": "ほかの部門のプレイブックを採用している",
+        "legend_candidate": "この部門も作るアウトプット。ほかの部門のプレイブックをそのまま使える",
+        "legend_empty": "空欄。プレイブックなし",
+        "matrix_intro": "縦が部門、横がアウトプットです。同じアウトプットなら、ほかの部門のプレイブックを"
+                        "そのまま横展開できます。セルを押すと、そのアウトプットのページで部門ごとの"
+                        "プレイブックを見られます。",
+        "matrix_note": "部門が作るアウトプットは、taxonomy.yml の produces と、その部門のプレイブックから"
+                       "決まります。アウトプットが違う業務は、横展開ではなく新しいパイロットから始めます。",
+        "phases_intro": "小さく始めて、段階的に広げます。パイロットで具体的な数字を出すと、"
+                        "ほかの部門も参加しやすくなります。",
+        "scope": "範囲", "goal": "目的", "typical_duration": "目安の期間",
+        "scope_pilot": "1 部門・1 業務", "scope_rollout": "3〜5 部門", "scope_company-wide": "全部門",
+        "goal_pilot": "具体的な成果を証明する", "goal_rollout": "成功パターンを再現する",
+        "goal_company-wide": "文化として定着させる",
+        "duration_pilot": "1〜3 か月", "duration_rollout": "3〜6 か月",
+        "duration_company-wide": "6〜12 か月",
+        "started": "開始", "started_unknown": "開始日の記入なし", "months_running": "か月経過",
+        "adopted_count": "%d 部門が採用", "overdue_badge": "%d か月を超えたパイロット",
+        "overdue_title": "3 か月を超えたパイロット",
+        "overdue_intro": "パイロットの目安は 1〜3 か月です。効果を測って横展開に進むか、"
+                         "やめるかを決めましょう。",
+        "impact_intro": "生成AIの効果を数字で示します。導入前に測った時間（ベースライン）と"
+                        "今の時間から計算しています。",
+        "total_hours": "削減時間の合計", "hours_unit": "時間/月", "hours_saved": "削減時間/月",
+        "measured_playbooks": "測定済み", "users_total": "延べ利用者", "total": "合計",
+        "hours_formula": "削減時間/月 =（導入前の分 − 導入後の分）× 月あたりの回数 ÷ 60。"
+                         "時間は、プレイブックを持つ部門に数えています。",
+        "impact_by_department": "部門別の削減時間", "impact_by_playbook": "プレイブック別の削減時間",
+        "impact_top_playbooks": "削減時間の上位 %d プレイブック",
+        "before_after": "1 回の時間（前 → 後）", "runs": "回/月", "not_measured": "未測定",
+        "nothing_measured": "効果を測ったプレイブックはまだありません。",
+        "not_measured_title": "効果を測っていないプレイブック",
+        "no_measurement_pattern": "「効果を測らない」は、AI 活用が定着しない組織のパターンです",
+        "not_measured_intro": "metrics に導入前の時間（baseline_minutes）、今の時間（current_minutes）、"
+                              "月あたりの回数（runs_per_month）を書くと効果が計算されます。"
+                              "パイロットのうちに測り始めましょう。",
+        "all_measured": "すべてのプレイブックで効果を測っています。",
+        "health_intro": "すべてのプレイブックの完成度です（メンテナー向け）。最終確認日から %d 日を"
+                        "過ぎたプレイブックを先頭に並べています。",
+        "health_ok": "問題なし", "health_warning": "警告あり", "health_error": "エラーあり",
+        "health_symbol_ok": "✓", "health_symbol_warning": "△", "health_symbol_error": "✕",
+        "findings_by_rule": "ルール別の件数", "rule": "ルール", "errors": "エラー",
+        "warnings": "警告", "findings": "指摘", "no_findings": "指摘はありません。",
+        "stale_badge": "要再確認", "other_findings": "プレイブック以外の指摘",
     },
     "en": {
         "overview": "Overview", "prompt-sheet": "Prompt sheet", "workflow": "Workflow",
@@ -104,6 +188,99 @@ LABELS: dict[str, dict[str, str]] = {
         "feedback_helpful": "Helpful", "feedback_improve": "Needs improvement",
         "feedback_report": "Report a problem", "feedback_issue_prefix": "[Problem]",
         "feedback_mail_body": "Please write your comments.",
+        # cross-department pages (pages/departments.py, outputs, matrix, phases, impact, health)
+        "departments_title": "By department", "outputs_title": "By output",
+        "matrix_title": "Rollout map", "phases_title": "Phases", "impact_title": "Impact",
+        "health_title": "Health check", "playbook": "Playbook", "playbooks": "Playbooks",
+        "own_playbooks": "Own playbooks", "adopted_playbooks": "Adopted playbooks",
+        "rollout_candidates": "Rollout candidates", "champions": "Champions",
+        "col_department": "Department", "col_output": "Output", "col_phase": "Phase",
+        "col_champion": "Champion", "col_adopted_by": "Adopted by",
+        "col_effect": "Hours saved / month", "col_reviewed": "Last reviewed", "list_sep": ", ",
+        "none_yet": "None yet.", "not_started": "Not started", "no_champion": "none",
+        "no_champion_long": "This department has no champion yet.",
+        "departments_intro": "For each department: its own playbooks, those it adopted from other "
+                             "departments, its champions and its rollout candidates.",
+        "departments_not_started_note": "\"Not started\" marks departments with no playbook and "
+                                        "no champion yet.",
+        "department_empty_title": "Not started yet",
+        "department_empty": "This department has no playbook and no champion yet. Start from a "
+                            "rollout candidate below, or name a champion and start a new pilot.",
+        "candidates_intro": "Playbooks of other departments for outputs this department also "
+                            "produces. Same output, so they can be used as is. Once you use one, "
+                            "add this department to its adopted_by.",
+        "no_candidates": "No rollout candidates.",
+        "produced_outputs": "Outputs this department produces",
+        "needs_pilot": "Needs a new pilot",
+        "needs_pilot_note": "\"Needs a new pilot\": this department produces the output, but no "
+                            "department has a playbook for it yet.",
+        "no_outputs_declared": "No produces in taxonomy.yml and no playbook of its own yet.",
+        "outputs_intro": "Every playbook of each output type, across departments. For the same "
+                         "output, another department's playbook can be used as is.",
+        "output_rule": "Same output: use another department's playbook as is. Different output: "
+                       "start a new pilot.",
+        "owning_departments": "Departments with a playbook",
+        "candidate_departments": "Can roll out to",
+        "no_playbook_for_output": "No playbook yet",
+        "start_pilot": "Start a new pilot in a department that produces this output.",
+        "by_department": "By department", "status": "Status",
+        "no_department_produces": "No department declares this output yet. Add it to produces "
+                                  "in taxonomy.yml.",
+        "group_own": "Own", "group_adopted": "Adopted", "group_candidates": "Candidates",
+        "status_covered": "Covered", "status_adopted": "Adopted",
+        "status_candidate": "Candidate", "status_empty": "None",
+        "symbol_covered": "●", "symbol_adopted": "◆", "symbol_candidate": "○", "symbol_empty": "",
+        "legend": "Legend", "legend_covered": "the department has its own playbook",
+        "legend_adopted": "it uses another department's playbook",
+        "legend_candidate": "it produces this output; another department's playbook can be "
+                            "used as is",
+        "legend_empty": "blank, no playbook",
+        "matrix_intro": "Departments down, outputs across. For the same output, another "
+                        "department's playbook can be rolled out as is. A cell opens the output's "
+                        "page at that department's playbooks.",
+        "matrix_note": "What a department produces comes from produces in taxonomy.yml and from "
+                       "its own playbooks. A different output is not a rollout: it starts with a "
+                       "new pilot.",
+        "phases_intro": "Start small, then spread. Concrete numbers from a pilot make other "
+                        "departments join.",
+        "scope": "Scope", "goal": "Goal", "typical_duration": "Typical duration",
+        "scope_pilot": "1 department, 1 task", "scope_rollout": "3–5 departments",
+        "scope_company-wide": "All departments",
+        "goal_pilot": "Prove a concrete result", "goal_rollout": "Reproduce the success pattern",
+        "goal_company-wide": "Make it part of the culture",
+        "duration_pilot": "1–3 months", "duration_rollout": "3–6 months",
+        "duration_company-wide": "6–12 months",
+        "started": "Started", "started_unknown": "No start date", "months_running": "months",
+        "adopted_count": "adopted by %d", "overdue_badge": "Pilot over %d months",
+        "overdue_title": "Pilots running over 3 months",
+        "overdue_intro": "A pilot typically takes 1–3 months. Measure the effect, then decide: "
+                         "roll it out, or stop.",
+        "impact_intro": "The effect of gen-AI in numbers, from the time measured before "
+                        "(baseline) and the time now.",
+        "total_hours": "Total hours saved", "hours_unit": "h/month",
+        "hours_saved": "Hours saved / month", "measured_playbooks": "Measured",
+        "users_total": "Users (sum)", "total": "Total",
+        "hours_formula": "Hours saved per month = (baseline − current minutes) × runs per month "
+                         "÷ 60, counted under the department that owns the playbook.",
+        "impact_by_department": "Hours saved by department",
+        "impact_by_playbook": "Hours saved by playbook",
+        "impact_top_playbooks": "Top %d playbooks by hours saved",
+        "before_after": "Per run (before → after)", "runs": "Runs / month",
+        "not_measured": "not measured",
+        "nothing_measured": "No playbook has metrics yet.",
+        "not_measured_title": "Playbooks without metrics",
+        "no_measurement_pattern": "\"No measurement\" is a pattern of organisations where AI "
+                                  "does not stick",
+        "not_measured_intro": "Write baseline_minutes, current_minutes and runs_per_month under "
+                              "metrics and the effect is computed. Start measuring during the pilot.",
+        "all_measured": "Every playbook has metrics.",
+        "health_intro": "Completeness of every playbook, for maintainers. Playbooks not reviewed "
+                        "for more than %d days come first.",
+        "health_ok": "OK", "health_warning": "Warnings", "health_error": "Errors",
+        "health_symbol_ok": "✓", "health_symbol_warning": "△", "health_symbol_error": "✕",
+        "findings_by_rule": "Findings by rule", "rule": "Rule", "errors": "Errors",
+        "warnings": "Warnings", "findings": "Findings", "no_findings": "No findings.",
+        "stale_badge": "Review overdue", "other_findings": "Other findings",
     },
 }
 

@@ -51,3 +51,4 @@ def build_site(catalog: Catalog, findings: list[Finding]) -> SitePlan:
 
 
 from . import assets, changes, curriculum, playbook, redirects  # noqa: E402,F401  (registers the generators)
+from . import catalog_json, departments, health, impact, matrix, outputs, phases  # noqa: E402,F401,I001

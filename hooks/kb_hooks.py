@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 from playbook_kb import check
 from playbook_kb.pages import SitePlan, build_site
 from playbook_kb.sanitize import neutralize
+from playbook_kb.search import rewrite_search_index
 from playbook_kb.settings import settings_from
 
 log = logging.getLogger("mkdocs.hooks.playbooks")  # a mkdocs.* logger: --strict counts it
@@ -68,3 +69,10 @@ def on_page_content(html, *, page, config, files):
     if page.file.src_uri in _plan.untrusted:
         return neutralize(html)
     return html
+
+
+@event_priority(-100)  # after Material's search plugin has written its index
+def on_post_build(*, config):
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        rewrite_search_index(index)

@@ -35,7 +35,7 @@ def _need_browser() -> None:
         try:
             import playwright.sync_api  # noqa: F401
         except ImportError:
-            reason = "the playwright package is missing: pip install -c requirements.lock -e .[test]"
+            reason = "playwright is missing: pip install -c requirements.lock -e '.[test]'"
     if reason and os.environ.get("CI") == "true":
         pytest.fail(f"browser tests must run in CI: {reason}", pytrace=False)
     if reason:
@@ -142,7 +142,9 @@ def search(page, query: str) -> list[str]:
         ".translations['search.result.placeholder']")
     meta = "document.querySelector('.md-search-result__meta').textContent.trim()"
     page.wait_for_function(f"text => {meta} === text", arg=placeholder)
-    page.fill("input.md-search__input", query)
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material searches on keyup, and fill() only sends input events
     page.wait_for_function(f"text => {meta} !== text", arg=placeholder)
     return page.eval_on_selector_all(  # e.g. "/playbooks/meeting-minutes/"
         "li.md-search-result__item > a.md-search-result__link",

@@ -219,6 +219,8 @@ render_macros: true
 
 # 配布資料
 
+## 提案メール {#start}
+
 {{ playbook_card("sales-email") }}
 
 {{ playbook_link("sales-email", "prompt-sheet") }}
@@ -238,6 +240,7 @@ def test_a_trainer_page_renders_every_macro_and_playbook_pages_stay_verbatim(fix
     assert build.returncode == 0, build.output
     html = build.html("training/handout/")
     assert 'class="kb-card"' in html and 'href="../../playbooks/sales-email/"' in html
+    assert 'id="start"' in html  # `{#` opens a Markdown anchor here, not a Jinja comment
     assert 'href="../../playbooks/sales-email/prompt-sheet/"' in html
     assert 'href="../../curriculum/basic/#sales-email"' in html
     assert 'href="../../playbooks/support-faq/"' in html

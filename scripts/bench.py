@@ -136,9 +136,9 @@ def timed(root: Path, command: list[str], env: dict[str, str] | None = None,
                             capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode not in ok:
-        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    print(f"{seconds:7.1f} s  {' '.join(Path(command[0]).name for _ in [0])} "
-          f"{' '.join(command[1:])}", file=sys.stderr)
+        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n"
+                 f"{(result.stdout + result.stderr)[-3000:]}")
+    print(f"{seconds:7.1f} s  {Path(command[0]).name} {' '.join(command[1:])}", file=sys.stderr)
     return seconds
 
 

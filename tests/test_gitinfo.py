@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -30,13 +29,7 @@ def git(root: Path, *args: str, date: str = "2026-01-15T10:00:00+09:00") -> str:
 
 
 def fixture_repo(tmp_path: Path) -> Path:
-    """The minimal fixture with a one-page docs/: these tests are about playbook pages."""
-    root = make_repo(tmp_path, "minimal")
-    shutil.rmtree(root / "docs")
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# ホーム\n\nプレイブックの一覧です。\n",
-                                            encoding="utf-8")
-    return root
+    return make_repo(tmp_path, "minimal")
 
 
 def commit_history(root: Path) -> None:

@@ -21,9 +21,6 @@ OTHER = "hr-posting"
 def root(tmp_path: Path) -> Path:
     """Two playbooks; the other one is incomplete (no workflow.md)."""
     root = make_repo(tmp_path, "minimal")
-    shutil.rmtree(root / "docs")
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# ホーム\n", encoding="utf-8")
     other = root / "playbooks" / OTHER
     shutil.copytree(root / "playbooks" / SLUG, other)
     index = other / "index.md"

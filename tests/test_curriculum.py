@@ -225,3 +225,16 @@ def test_curriculum_json_shape_is_stable(repo):
         "page", "course/ai-ethics/", "docs/course/ai-ethics.md")
     assert basic["duration_minutes"] == sum(
         m["duration_minutes"] or 0 for m in data["modules"] if m["tier"] == "basic")
+
+
+def test_curriculum_pages_follow_the_site_language(repo):
+    from playbook_kb.model import Settings
+    from playbook_kb.pages import build_site
+
+    catalog_, findings = check(repo("curriculum"), Settings(lang="en"))
+    plan = build_site(catalog_, findings)
+    assert "# Basic tier \\(All employees\\)" in plan.pages["curriculum/basic.md"]
+    assert "45\u00a0min" in plan.pages["curriculum/basic.md"]
+    assert "| [Basic tier](basic.md) | All employees |" in plan.pages["curriculum/index.md"]
+    assert json.loads(plan.files["curriculum.json"])["tiers"][2]["audience"] == (
+        "IT and program staff")

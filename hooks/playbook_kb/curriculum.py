@@ -47,10 +47,11 @@ class Module:
 
     @property
     def url(self) -> str:
-        uri = self.src_uri[:-3]
-        if uri == "index" or uri.endswith("/index"):
-            return uri[:-len("index")]
-        return uri + "/"
+        """The module's own page as a site URL: "playbooks/x/", "training/what-is-ai/"."""
+        stem = self.src_uri[:-len(".md")]
+        if stem == "index" or stem.endswith("/index"):
+            return stem[:-len("index")]
+        return stem + "/"
 
 
 @dataclass(frozen=True)

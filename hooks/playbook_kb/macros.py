@@ -7,7 +7,6 @@ no Python objects. `hooks/kb_macros.py` wires this into mkdocs-macros.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +18,7 @@ from .curriculum import build_curriculum
 from .labels import labels
 from .model import PHASES, TIERS, Catalog, Playbook
 from .pages import Context
-from .pages.curriculum import PART_PAGES, escape_md, module_view, relative
+from .pages.curriculum import PART_PAGES, escape_md, module_view, page_url, relative
 from .render import render
 from .taxonomy import closest
 
@@ -188,8 +187,5 @@ def sandboxed(base: Environment) -> ImmutableSandboxedEnvironment:
     )
 
 
-def page_url(src_uri: str) -> str:
-    stem = posixpath.splitext(src_uri)[0]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-len("index")]
-    return stem + "/"
+__all__ = ["MacroError", "PageView", "TrainerMacros", "page_url", "page_variables",
+           "sandboxed"]

@@ -100,7 +100,8 @@ def module_view(module: Module, curriculum: Curriculum, here: str, context: Cont
         term = context.catalog.taxonomy.department(meta.department)
         view["department"] = escape_md(term.label(context.lang)) if term else ""
         # a site URL, not a docs path: the departments pages come from another generator
-        view["department_link"] = "../" * (here.count("/") + 1) + f"departments/{meta.department}/"
+        up = "../" * page_url(here).count("/")
+        view["department_link"] = f"{up}departments/{meta.department}/"
         view["aliases"] = list(meta.aliases)  # a renamed playbook keeps its old anchor too
         base = module.playbook.rel_dir
         view["parts"] = [{"label": words[key], "link": relative(here, f"{base}/{name}")}
@@ -115,6 +116,14 @@ def relative(here: str, target: str) -> str:
         return f"#{anchor}" if anchor else ""
     link = posixpath.relpath(path, posixpath.dirname(here) or ".")
     return f"{link}#{anchor}" if anchor else link
+
+
+def page_url(src_uri: str) -> str:
+    """The directory URL of a docs path: "training/x.md" -> "training/x/", "index.md" -> ""."""
+    stem = posixpath.splitext(src_uri)[0]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-len("index")]
+    return stem + "/"
 
 
 def format_minutes(minutes: int | None, lang: str) -> str:

@@ -20,6 +20,11 @@ LABELS: dict[str, dict[str, str]] = {
         "per_month": "回/月", "users": "利用者", "people": "人",
         "download": "ダウンロード", "size": "サイズ", "file_type": "形式",
         "open": "開く", "preview": "プレビュー", "samples_intro": "実際に作られたアウトプットの例です。",
+        # samples gallery (pages/gallery.py)
+        "type_md": "Markdown", "type_image": "画像", "type_pdf": "PDF", "type_csv": "CSV",
+        "type_txt": "テキスト", "type_docx": "Word 文書", "type_xlsx": "Excel ブック",
+        "type_pptx": "PowerPoint", "type_file": "ファイル", "sample_image": "アウトプット例の画像",
+        "more_rows": "ほか {n} 行（ダウンロードして全体を確認できます）",
         "parts_nav": "このプレイブック", "measured": "測定日",
         "effect_fmt": "1 回 {before} 分 → {after} 分、月 {runs} 回",
         "saved_fmt": "月 {hours} 時間の削減",
@@ -154,6 +159,11 @@ LABELS: dict[str, dict[str, str]] = {
         "per_month": "runs / month", "users": "Users", "people": "people",
         "download": "Download", "size": "Size", "file_type": "Type",
         "open": "Open", "preview": "Preview", "samples_intro": "Real examples of what it produces.",
+        # samples gallery (pages/gallery.py)
+        "type_md": "Markdown", "type_image": "Image", "type_pdf": "PDF", "type_csv": "CSV",
+        "type_txt": "Text", "type_docx": "Word document", "type_xlsx": "Excel workbook",
+        "type_pptx": "PowerPoint", "type_file": "File", "sample_image": "Sample output image",
+        "more_rows": "{n} more lines (download the file to see it all)",
         "parts_nav": "This playbook", "measured": "measured",
         "effect_fmt": "{before} → {after} min per run, {runs} runs a month",
         "saved_fmt": "{hours} hours saved per month",

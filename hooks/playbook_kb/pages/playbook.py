@@ -8,8 +8,8 @@ from ..model import PART_FILES, Playbook, SourceFile
 from ..render import front_matter, render
 from ..textio import split_front_matter
 from . import Context, SitePlan, generator
+from .gallery import preview
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 PART_ORDER = ("index.md", "prompt-sheet.md", "workflow.md", "samples/index.md")
 
 
@@ -59,10 +59,10 @@ def _page(context: Context, playbook: Playbook, source: SourceFile,
 def _gallery(context: Context, playbook: Playbook, findings: list[Finding]) -> str:
     words = labels(context.lang)
     meta = {"title": f"{playbook.title} — {words['samples']}", "render_macros": False}
-    samples = [s for s in playbook.samples if s.name != "samples/index.md"]
+    previews = [preview(s) for s in playbook.samples if s.name != "samples/index.md"]
     return render("samples_gallery.md.j2", front=front_matter(meta), words=words,
                   part="samples/index.md", up="../", playbook=playbook, findings=findings,
-                  samples=samples, images=IMAGE_SUFFIXES, human_size=human_size)
+                  previews=previews, human_size=human_size)
 
 
 def up_to_playbook(name: str) -> str:

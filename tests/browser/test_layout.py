@@ -1,0 +1,65 @@
+"""The pages readers open most, at desktop and phone widths: nothing sticks out sideways.
+
+Screenshots land in $KB_SCREENSHOTS (a folder) when it is set, for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import DESKTOP, PHONE, search
+
+pytestmark = pytest.mark.browser
+
+PLAYBOOK = "playbooks/sales-proposal-email/"
+PAGES = {
+    "home": "",
+    "playbook": PLAYBOOK,
+    "prompt-sheet": PLAYBOOK + "prompt-sheet/",
+    "workflow": PLAYBOOK + "workflow/",
+    "samples": "playbooks/it-ai-usage-report/samples/",
+    "matrix": "matrix/",
+}
+
+
+def shoot(page, name: str) -> None:
+    folder = os.environ.get("KB_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=Path(folder) / f"{name}.png", full_page=True)
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_fits_the_screen(site, browser, name, size):
+    path = PAGES[name]
+    if not (site.site / path / "index.html").is_file():
+        pytest.skip(f"/{path} is not built by this repository")
+    viewport = DESKTOP if size == "desktop" else PHONE
+    context = browser.new_context(viewport=viewport, locale="ja-JP")
+    page = context.new_page()
+    page.goto(site(path))
+    page.wait_for_load_state("networkidle")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    shoot(page, f"{name}-{size}")
+    context.close()
+    assert overflow <= 0, f"/{path} is {overflow}px wider than a {size} screen"
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_search_results_fit_the_screen(site, browser, size):
+    viewport = DESKTOP if size == "desktop" else PHONE
+    context = browser.new_context(viewport=viewport, locale="ja-JP")
+    page = context.new_page()
+    page.goto(site(""))
+    if size == "phone":
+        page.locator("label.md-header__button[for='__search']").click()
+    assert search(page, "議事録作成")
+    page.wait_for_timeout(300)  # the result list slides in
+    shoot(page, f"search-{size}")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert overflow <= 0

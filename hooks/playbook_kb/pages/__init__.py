@@ -50,5 +50,17 @@ def build_site(catalog: Catalog, findings: list[Finding]) -> SitePlan:
     return plan
 
 
-from . import assets, changes, curriculum, playbook, redirects  # noqa: E402,F401  (registers the generators)
-from . import catalog_json, departments, health, impact, matrix, outputs, phases  # noqa: E402,F401,I001
+from . import (  # noqa: E402,F401  (importing a module registers its generators)
+    assets,
+    catalog_json,
+    changes,
+    curriculum,
+    departments,
+    health,
+    impact,
+    matrix,
+    outputs,
+    phases,
+    playbook,
+    redirects,
+)

@@ -50,5 +50,5 @@ def duplicate_url(catalog: Catalog) -> Iterator[Finding]:
                 continue
             other = "このプレイブック自身の" if owner is playbook else f"{owner.rel_dir} の"
             yield error("duplicate-url", _index_rel(playbook), line,
-                        f"aliases の「{alias}」は{other} URL /playbooks/{alias}/ と重なります。"
+                        f"aliases の「{alias}」は {other} URL /playbooks/{alias}/ と重なります。"
                         "別の名前にするか、aliases から外してください。")

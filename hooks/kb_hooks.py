@@ -36,7 +36,8 @@ def on_config(config):
     if redirects is not None:  # a map written in mkdocs.yml wins over a generated one
         redirects.config["redirect_maps"] = {**_plan.redirects, **redirects.config["redirect_maps"]}
     elif _plan.redirects:
-        log.warning("aliases need the redirects plugin: add `- redirects` under plugins in mkdocs.yml")
+        log.warning("aliases need the redirects plugin: "
+                    "add `- redirects` under plugins in mkdocs.yml")
 
 
 @event_priority(100)  # before mkdocs-redirects reads the file list

@@ -195,6 +195,7 @@ PASSING: list[tuple[str, Mutation]] = [
      "\nインラインの `<iframe>` も説明できる。\n")),
     ("links to parts, samples and other playbooks resolve", lambda r: append(r, "workflow.md",
      "\n[概要](index.md) [例](samples/mail.md) [一覧](samples/) [自分](../sales-email/index.md)"
+     " [ギャラリー](samples/index.md)"
      " [外部](https://example.com) [節](#手順) [サイト](/departments/)\n")),
     ("prompt placeholders in links are ignored", lambda r: append(r, "prompt-sheet.md",
      "\n[資料]({{資料URL}})\n")),

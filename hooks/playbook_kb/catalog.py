@@ -18,7 +18,8 @@ PLAYBOOKS_DIR = "playbooks"
 PUBLISHED_SUFFIXES = SAMPLE_SUFFIXES | {".gif", ".webp", ".md"}
 
 
-def load_catalog(root: Path | str, settings: Settings | None = None) -> tuple[Catalog, list[Finding]]:
+def load_catalog(root: Path | str,
+                 settings: Settings | None = None) -> tuple[Catalog, list[Finding]]:
     """Read taxonomy.yml and every playbook folder once. Never raises on bad content."""
     root = Path(root).resolve()
     settings = settings or Settings()
@@ -67,9 +68,11 @@ def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,
     slug = folder.name
     if not KEY.match(slug):
         findings.append(error("slug", rel_dir, 0,
-                              f"フォルダ名「{slug}」は URL に使えません。英小文字・数字・ハイフンだけにしてください。"
+                              f"フォルダ名「{slug}」は URL に使えません。"
+                              "英小文字・数字・ハイフンだけにしてください。"
                               f" 例: {PLAYBOOKS_DIR}/{suggest_slug(slug, meta)}"))
-    return Playbook(slug, rel_dir, meta, files, body, body_line, KEY.match(slug) is not None), findings
+    valid = KEY.match(slug) is not None
+    return Playbook(slug, rel_dir, meta, files, body, body_line, valid), findings
 
 
 def suggest_slug(name: str, meta: Meta) -> str:
@@ -107,14 +110,16 @@ def _read_one(root: Path, folder: Path, path: Path, rel: str, inner: str, settin
     if size > settings.max_file_bytes:
         limit = settings.max_file_bytes / 1024 / 1024
         findings.append(error("file-size", rel, 0,
-                              f"ファイルが大きすぎます（{size / 1024 / 1024:.1f} MB、上限 {limit:g} MB）。"
+                              f"ファイルが大きすぎます（{size / 1024 / 1024:.1f} MB、"
+                              f"上限 {limit:g} MB）。"
                               "圧縮するか、画像を縮小するか、社内の共有フォルダに置いてリンクしてください。"))
         return SourceFile(rel, inner, path, size, publishable=False)
     publishable = suffix in PUBLISHED_SUFFIXES
     if not publishable:
         allowed = " ".join(sorted(SAMPLE_SUFFIXES))
         findings.append(warning("unsupported-file", rel, 0,
-                                f"この種類のファイル（{suffix or '拡張子なし'}）はサイトに載りません。"
+                                f"この種類のファイル（{suffix or '拡張子なし'}）は"
+                                "サイトに載りません。"
                                 f"使える形式: {allowed}"))
     if suffix not in TEXT_SUFFIXES:
         return SourceFile(rel, inner, path, size, publishable=publishable)
@@ -135,4 +140,5 @@ def _symlink_finding(rel: str, path: Path, folder: Path, root: Path) -> Finding:
         where = "プレイブックのフォルダの外を指しています"
     else:
         where = "リポジトリの外を指しています"
-    return error("path-escape", rel, 0, f"シンボリックリンクです（{where}）。リンクではなくファイルそのものを置いてください。")
+    return error("path-escape", rel, 0, f"シンボリックリンクです（{where}）。"
+                 "リンクではなくファイルそのものを置いてください。")

@@ -44,7 +44,8 @@ def new_playbook(root: Path, answers: Answers, today: dt.date | None = None) -> 
     _validate(root, answers)
     target = root / "playbooks" / answers.slug
     if target.exists() or target.is_symlink():
-        raise Refused(f"playbooks/{answers.slug} はもうあります。上書きはしません。別のスラッグを選んでください。")
+        raise Refused(f"playbooks/{answers.slug} はもうあります。上書きはしません。"
+                      "別のスラッグを選んでください。")
     values = {
         "title": answers.title or f"{MARKER}タイトル",
         "department": answers.department or MARKER,
@@ -79,7 +80,8 @@ def new_playbook(root: Path, answers: Answers, today: dt.date | None = None) -> 
 def _validate(root: Path, answers: Answers) -> None:
     if not KEY.match(answers.slug):
         guess = re.sub(r"[^a-z0-9]+", "-", answers.slug.lower()).strip("-") or "my-playbook"
-        raise Refused(f"スラッグ「{answers.slug}」は使えません。英小文字・数字・ハイフンだけにしてください。"
+        raise Refused(f"スラッグ「{answers.slug}」は使えません。"
+                      "英小文字・数字・ハイフンだけにしてください。"
                       f" 例: {guess}")
     for name, allowed in (("tier", TIERS), ("phase", PHASES), ("data", DATA_CLASSES)):
         value = getattr(answers, name)

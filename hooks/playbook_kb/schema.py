@@ -103,7 +103,7 @@ class _Reader:
             return ()
         lines = self.item_lines.get(name) or [self.line(name)] * len(value)
         out = []
-        for item, line in zip(value, lines):
+        for item, line in zip(value, lines, strict=False):
             item = str(item).strip()
             checked = check(item, line) if check else item
             if checked:
@@ -143,7 +143,8 @@ def read_meta(mapping: Mapping, path: str, taxonomy: Taxonomy) -> tuple[Meta, li
     for name in r.data:
         if name not in REQUIRED and name not in OPTIONAL:
             near = closest(name, list(REQUIRED + OPTIONAL))
-            hint = f"「{near}」の書き間違いではありませんか？" if near else "不要なら削除してください。"
+            hint = (f"「{near}」の書き間違いではありませんか？" if near
+                    else "不要なら削除してください。")
             r.findings.append(warning("unknown-field", path, r.line(name),
                                       f"知らない項目「{name}」です。{hint}"))
     department = r.key("department", "department")
@@ -166,7 +167,8 @@ def read_meta(mapping: Mapping, path: str, taxonomy: Taxonomy) -> tuple[Meta, li
 
 def _adopter(r: _Reader, value: str, line: int, owner: str) -> str:
     if value == owner:
-        r.bad("adopted_by", f"に所有部門「{value}」自身は書けません。他の部門だけを書いてください。", line)
+        r.bad("adopted_by", f"に所有部門「{value}」自身は書けません。"
+              "他の部門だけを書いてください。", line)
         return ""
     return r.key("adopted_by", "department", value, line)
 
@@ -174,7 +176,8 @@ def _adopter(r: _Reader, value: str, line: int, owner: str) -> str:
 def _slug(r: _Reader, name: str, value: str, line: int) -> str:
     if KEY.match(value):
         return value
-    r.bad(name, f"の「{value}」はスラッグではありません。英小文字・数字・ハイフンだけにしてください。", line)
+    r.bad(name, f"の「{value}」はスラッグではありません。"
+          "英小文字・数字・ハイフンだけにしてください。", line)
     return ""
 
 
@@ -200,7 +203,8 @@ def _metrics(r: _Reader) -> Metrics | None:
     users = raw.get("users")
     if users is not None and (isinstance(users, bool) or not isinstance(users, int) or users < 0):
         r.findings.append(error("metrics", r.path, r.line("metrics"),
-                                f"metrics.users は 0 以上の整数で書いてください（今: {users!r}）。"))
+                                f"metrics.users は 0 以上の整数で書いてください"
+                                f"（今: {users!r}）。"))
         users = None
     measured = raw.get("measured")
     if measured is not None and not isinstance(measured, dt.date):
@@ -208,7 +212,8 @@ def _metrics(r: _Reader) -> Metrics | None:
             measured = dt.date.fromisoformat(str(measured))
         except ValueError:
             r.findings.append(error("metrics", r.path, r.line("metrics"),
-                                    f"metrics.measured の「{measured}」は YYYY-MM-DD で書いてください。"))
+                                    f"metrics.measured の「{measured}」は"
+                                    " YYYY-MM-DD で書いてください。"))
             measured = None
     if len(numbers) < 3:
         return None

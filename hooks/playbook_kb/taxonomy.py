@@ -24,17 +24,20 @@ def closest(value: str, keys: list[str]) -> str | None:
 def load_taxonomy(root: Path) -> tuple[Taxonomy, list[Finding]]:
     path = root / TAXONOMY_FILE
     if not path.is_file():
-        message = f"{TAXONOMY_FILE} がありません。departments と outputs を定義してください。例: {_EXAMPLE}"
+        message = (f"{TAXONOMY_FILE} がありません。"
+                   f"departments と outputs を定義してください。例: {_EXAMPLE}")
         return Taxonomy(TAXONOMY_FILE), [error("field", TAXONOMY_FILE, 0, message)]
     decoded = decode(path.read_bytes())
     if decoded.text is None:
         message = "UTF-8 ではありません。UTF-8 で保存し直してください。"
-        return Taxonomy(TAXONOMY_FILE), [error("encoding", TAXONOMY_FILE, decoded.bad_line, message)]
+        return Taxonomy(TAXONOMY_FILE), [
+            error("encoding", TAXONOMY_FILE, decoded.bad_line, message)]
     try:
         mapping = load_mapping(decoded.text)
     except YamlProblem as problem:
         message = f"YAML として読めません: {problem.message}。インデントと「:」を確認してください。"
-        return Taxonomy(TAXONOMY_FILE), [error("front-matter", TAXONOMY_FILE, problem.line, message)]
+        return Taxonomy(TAXONOMY_FILE), [
+            error("front-matter", TAXONOMY_FILE, problem.line, message)]
     findings: list[Finding] = []
     departments = _terms(mapping, "departments", findings)
     outputs = _terms(mapping, "outputs", findings)
@@ -42,7 +45,8 @@ def load_taxonomy(root: Path) -> tuple[Taxonomy, list[Finding]]:
     for term in departments:
         for key in term.produces:
             if key not in output_keys:
-                findings.append(_unknown_key(TAXONOMY_FILE, term.line, "produces", key, output_keys))
+                findings.append(
+                    _unknown_key(TAXONOMY_FILE, term.line, "produces", key, output_keys))
     maintainers = _strings(mapping.data.get("maintainers"))
     return Taxonomy(TAXONOMY_FILE, departments, outputs, maintainers), findings
 
@@ -58,17 +62,21 @@ def _terms(mapping: Mapping, name: str, findings: list[Finding]) -> tuple[Term, 
     terms: list[Term] = []
     for index, item in enumerate(raw):
         item_line = item_lines[index] if index < len(item_lines) else line
-        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("key", "ja", "en")):
+        labelled = isinstance(item, dict) and all(
+            isinstance(item.get(k), str) for k in ("key", "ja", "en"))
+        if not labelled:
             message = f"{name} の {index + 1} 番目には key, ja, en が必要です。例: {_EXAMPLE}"
             findings.append(error("field", TAXONOMY_FILE, item_line, message))
             continue
         key = item["key"]
         if not KEY.match(key):
-            message = f"キー「{key}」は英小文字・数字・ハイフンだけにしてください。例: customer-support"
+            message = (f"キー「{key}」は英小文字・数字・ハイフンだけにしてください。"
+                       "例: customer-support")
             findings.append(error("field", TAXONOMY_FILE, item_line, message))
             continue
         if any(t.key == key for t in terms):
-            findings.append(error("field", TAXONOMY_FILE, item_line, f"キー「{key}」が重複しています。"))
+            findings.append(
+                error("field", TAXONOMY_FILE, item_line, f"キー「{key}」が重複しています。"))
             continue
         terms.append(Term(key, item["ja"], item["en"], item_line,
                           _strings(item.get("owners")), _strings(item.get("produces"))))

@@ -56,7 +56,8 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
     for key_node, value_node in node.value:
         lines[str(key_node.value)] = first_line + key_node.start_mark.line
         if isinstance(value_node, yaml.SequenceNode):
-            item_lines[str(key_node.value)] = [first_line + n.start_mark.line for n in value_node.value]
+            item_lines[str(key_node.value)] = [
+                first_line + n.start_mark.line for n in value_node.value]
     return Mapping({str(k): v for k, v in data.items()}, lines, first_line, item_lines)
 
 

@@ -32,7 +32,9 @@ def broken_links(catalog: Catalog) -> Iterator[Finding]:
     published = {f.rel for p in catalog.playbooks for f in p.files if f.publishable}
     # a folder is a link target once it holds a page, and samples/ once it holds a sample
     folders = {p.rel_dir for p in catalog.playbooks}
-    folders |= {f"{p.rel_dir}/samples" for p in catalog.playbooks if p.samples}
+    for playbook in catalog.playbooks:
+        if playbook.samples:  # the generated gallery page
+            folders |= {f"{playbook.rel_dir}/samples", f"{playbook.rel_dir}/samples/index.md"}
     for playbook in catalog.playbooks:
         for source in playbook.files:
             if source.suffix != ".md" or source.text is None:
@@ -48,8 +50,10 @@ def broken_links(catalog: Catalog) -> Iterator[Finding]:
                 line = line_of(source.text, offset)
                 if not target.startswith("playbooks/") or target.count("/") < 1:
                     yield error("path-escape", source.rel, line,
-                                f"リンク「{url}」が playbooks/ の外を指しています。プレイブックの中のファイルに"
-                                "リンクするか、サイト内のページは /departments/ のような絶対パスで書いてください。")
+                                f"リンク「{url}」が playbooks/ の外を指しています。"
+                                "プレイブックの中のファイルにリンクするか、"
+                                "サイト内のページは /departments/ のような"
+                                "絶対パスで書いてください。")
                 elif _is_missing_part(target, playbook.rel_dir):
                     continue  # missing-part already says so, with the file name to create
                 elif not _resolves(target, published, folders):

@@ -34,8 +34,9 @@ def stale(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     age = (catalog.settings.today - reviewed).days
     if age > limit:
         yield warning("stale", _index_rel(playbook), playbook.meta.lines.get("reviewed", 1),
-                      f"最終確認日 reviewed: {reviewed} から {age} 日たっています（目安 {limit} 日）。"
-                      f"今も使えるか確かめて、reviewed を今日の日付（{catalog.settings.today}）にしてください。")
+                      f"最終確認日 reviewed: {reviewed} から {age} 日たっています"
+                      f"（目安 {limit} 日）。今も使えるか確かめて、"
+                      f"reviewed を今日の日付（{catalog.settings.today}）にしてください。")
 
 
 @catalog_rule("duplicate-url")

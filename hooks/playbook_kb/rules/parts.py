@@ -13,7 +13,11 @@ from . import playbook_rule
 # The scaffold marks every place a champion must fill in with one of these.
 LEFTOVER = re.compile(r"【要記入】|TODO\(playbook-kb\)")
 PART_NAMES = {"index": "概要", "prompt-sheet": "プロンプトシート", "workflow": "業務フロー"}
-_NOISE = re.compile(r"(?m:^[ \t]*#[^\n]*$)|(?s:<!--.*?-->)|(?m:^[ \t]*(?:[-*>|: ]+|`{3,}.*|~{3,}.*)$)")
+_NOISE = re.compile(
+    r"(?m:^[ \t]*#[^\n]*$)"  # headings
+    r"|(?s:<!--.*?-->)"  # comments
+    r"|(?m:^[ \t]*(?:[-*>|: ]+|`{3,}.*|~{3,}.*)$)"  # bare bullets, table rules, fences
+)
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.M)
 
 
@@ -27,7 +31,8 @@ def missing_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
                         "（`playbook-kb new` のひな形が使えます）。")
     if not playbook.samples:
         yield error("missing-part", f"{playbook.rel_dir}/samples", 0,
-                    "アウトプット例がありません。samples/ フォルダに実際の出力例を 1 つ以上置いてください"
+                    "アウトプット例がありません。"
+                    "samples/ フォルダに実際の出力例を 1 つ以上置いてください"
                     "（.md、.docx、.xlsx、.pptx、.pdf、.png、.jpg、.txt、.csv）。")
 
 
@@ -48,7 +53,8 @@ def empty_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
                         "見出しだけでなく、実際の手順・プロンプト・例を書いてください。")
         elif name == "prompt-sheet.md" and not _FENCE.search(split.body):
             yield error("empty-part", source.rel, split.body_line,
-                        "プロンプトがコードブロックにありません。プロンプトを ``` の行で囲んでください"
+                        "プロンプトがコードブロックにありません。"
+                        "プロンプトを ``` の行で囲んでください"
                         "（コピーボタンが付きます）。")
 
 

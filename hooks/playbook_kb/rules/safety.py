@@ -25,7 +25,8 @@ _TOKENS = (
     ("Anthropic API キー", re.compile(r"\bsk-ant-[A-Za-z0-9_-]{20,}")),
     ("OpenAI API キー", re.compile(r"\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}")),
     ("AWS アクセスキー", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
-    ("GitHub トークン", re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})")),
+    ("GitHub トークン",
+     re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})")),
     ("Slack トークン", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}")),
     ("Google API キー", re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
     ("秘密鍵", re.compile(r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----")),
@@ -149,7 +150,8 @@ def unsafe_html(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
             for what in _unsafe(line):
                 yield error("unsafe-html", source.rel, number,
                             f"{what}は使えません（閲覧者のブラウザでプログラムが動くため）。削除してください。"
-                            "コードとして見せたいときは ` で囲むか、コードブロックに入れてください。")
+                            "コードとして見せたいときは ` で囲むか、"
+                            "コードブロックに入れてください。")
 
 
 def _unsafe(line: str) -> Iterator[str]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+
+from .textio import mask_code
 
 TIERS = ("basic", "applied", "expert")
 PHASES = ("pilot", "rollout", "company-wide")
@@ -66,6 +69,11 @@ class SourceFile:
     @property
     def suffix(self) -> str:
         return Path(self.name).suffix.lower()
+
+    @cached_property
+    def masked(self) -> str:
+        """The text with code blanked out, computed once for every rule that needs it."""
+        return mask_code(self.text or "")
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,8 @@ def mask_code(text: str) -> str:
     Checks for links and raw HTML look at what Markdown renders as markup; code is
     shown escaped, so a prompt that talks about `<script>` is not a finding.
     """
+    if "`" not in text and "~~~" not in text:
+        return text
     out: list[str] = []
     fence: str | None = None
     for line in text.split("\n"):

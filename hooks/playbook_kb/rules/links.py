@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from ..findings import Finding, error
 from ..model import PART_FILES, Catalog
-from ..textio import line_of, mask_code
+from ..textio import line_of
 from . import catalog_rule
 
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
@@ -19,9 +19,8 @@ PARTS = frozenset(PART_FILES.values())
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
 
 
-def links(text: str) -> Iterator[tuple[str, int]]:
-    """(url, offset) of every link, image and HTML href/src outside code."""
-    masked = mask_code(text)
+def links(masked: str) -> Iterator[tuple[str, int]]:
+    """(url, offset) of every link, image and HTML href/src in text with code masked."""
     for pattern in (_INLINE, _REFERENCE, _HTML):
         for match in pattern.finditer(masked):
             yield match.group(1), match.start(1)
@@ -40,7 +39,7 @@ def broken_links(catalog: Catalog) -> Iterator[Finding]:
             if source.suffix != ".md" or source.text is None:
                 continue
             base = posixpath.dirname(source.rel)
-            for url, offset in links(source.text):
+            for url, offset in links(source.masked):
                 if not url or _EXTERNAL.match(url) or "{" in url:
                     continue
                 path = unquote(url.split("#")[0].split("?")[0])

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding, error
 from ..model import PART_FILES, Catalog, Playbook
-from ..textio import split_front_matter
+from ..textio import line_of, split_front_matter
 from . import playbook_rule
 
 # The scaffold marks every place a champion must fill in with one of these.
@@ -63,8 +63,8 @@ def template_leftover(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]
     for source in playbook.files:
         if source.text is None or source.suffix != ".md":
             continue
-        for number, line in enumerate(source.text.split("\n"), 1):
-            match = LEFTOVER.search(line)
-            if match:
-                yield error("template-leftover", source.rel, number,
-                            f"ひな形の「{match.group()}」が残っています。実際の内容に書き換えてください。")
+        lines = sorted({(line_of(source.text, m.start()), m.group())
+                        for m in LEFTOVER.finditer(source.text)})
+        for number, marker in lines:
+            yield error("template-leftover", source.rel, number,
+                        f"ひな形の「{marker}」が残っています。実際の内容に書き換えてください。")

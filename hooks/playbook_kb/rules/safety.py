@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 import zipfile
 from collections.abc import Iterator
 
 from ..findings import Finding, error
 from ..model import Catalog, Playbook, SourceFile
-from ..textio import mask_code
+from ..textio import line_of
 from . import playbook_rule
 
 _PLACEHOLDER_DOMAINS = re.compile(
     r"(?:^|\.)(?:example\.(?:com|net|org|jp|co\.jp)|example|test|invalid|localhost)$", re.I)
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 _PHONE_JP = re.compile(r"(?<![\d-])0\d{1,4}-\d{1,4}-\d{3,4}(?![\d-])|(?<!\d)0[5789]0\d{8}(?!\d)")
 _PHONE_INTL = re.compile(r"(?<![\w+])\+\d{1,3}[ -]?\(?\d{1,4}\)?(?:[ -]?\d{2,4}){2,3}(?!\d)")
 _DIGITS12 = re.compile(r"(?<![\d-])(?<!\d )\d{4}[ -]?\d{4}[ -]?\d{4}(?![\d-]| \d)")
@@ -65,47 +64,77 @@ def _mostly_zero(digits: str) -> bool:
 
 
 _TOKEN_HINT = re.compile(r"sk-|AKIA|ASIA|gh[pousr]_|github_pat_|xox|AIza|PRIVATE KEY")
-_DIGIT = re.compile(r"\d")
 
 
-def scan_line(line: str) -> Iterator[str]:
-    """What kind of personal data or secret a line holds, if any."""
-    text = line if line.isascii() else unicodedata.normalize("NFKC", line)
+# Full-width ASCII (０-９, ＠, －) and the dashes people type in phone numbers, mapped
+# one character to one: offsets and lines stay those of the original text.
+_NARROW = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_NARROW.update({ord(c): ord("-") for c in "‐‑‒–—―−ー"})
+_NARROW[0x3000] = ord(" ")
+
+
+def normalise(text: str) -> str:
+    """Full-width runs to ASCII; cheap on Japanese prose, which has few of them."""
+    if text.isascii():
+        return text
+    return _WIDE_RUN.sub(lambda m: m.group().translate(_NARROW), text)
+
+
+_WIDE_RUN = re.compile(r"[\uFF01-\uFF5E][\uFF01-\uFF5E\u3000‐‑‒–—―−ー\s]*")
+
+
+def scan_line(line: str) -> list[str]:
+    return [what for _, what in scan_text(normalise(line))]
+
+
+def scan_text(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, what) for each piece of personal data or secret in a normalised text.
+
+    Each pattern runs once over the whole text, not once per line.
+    """
     if "@" in text:
         yield from _emails(text)
-    if len(_DIGIT.findall(text)) >= 10:  # every number pattern has ten digits or more
-        yield from _numbers(text)
+    yield from _numbers(text)
     if _TOKEN_HINT.search(text):
         yield from _tokens(text)
 
 
-def _emails(text: str) -> Iterator[str]:
+def _emails(text: str) -> Iterator[tuple[int, str]]:
     for match in _EMAIL.finditer(text):
         if not _PLACEHOLDER_DOMAINS.search(match.group(1)):
-            yield f"メールアドレス「{match.group()}」"
+            yield match.start(), f"メールアドレス「{match.group()}」"
 
 
-def _numbers(text: str) -> Iterator[str]:
+_NUMBER_RUN = re.compile(r"[+(]?\d[\d ()+\-‐‑‒–—―−ー]{8,}\d")  # any number pattern fits in one
+
+
+def _numbers(text: str) -> Iterator[tuple[int, str]]:
+    for run in _NUMBER_RUN.finditer(text):
+        for offset, what in _number_kinds(run.group().translate(_NARROW)):
+            yield run.start() + offset, what
+
+
+def _number_kinds(text: str) -> Iterator[tuple[int, str]]:
     for pattern in (_PHONE_JP, _PHONE_INTL):
         for match in pattern.finditer(text):
             digits = re.sub(r"\D", "", match.group())
             if not _mostly_zero(digits) and not _is_date(match.group()):
-                yield f"電話番号「{match.group()}」"
+                yield match.start(), f"電話番号「{match.group()}」"
     for match in _DIGITS12.finditer(text):
         if my_number_valid(re.sub(r"\D", "", match.group())):
-            yield f"マイナンバーらしき 12 桁の番号「{match.group()}」"
+            yield match.start(), f"マイナンバーらしき 12 桁の番号「{match.group()}」"
     for match in _CARD.finditer(text):
         digits = re.sub(r"\D", "", match.group())
         if 13 <= len(digits) <= 19 and _luhn(digits) and digits not in _TEST_CARDS \
                 and digits[0] in "3456" and not _mostly_zero(digits):
-            yield f"クレジットカード番号らしき「{match.group()}」"
+            yield match.start(), f"クレジットカード番号らしき「{match.group()}」"
 
 
-def _tokens(text: str) -> Iterator[str]:
+def _tokens(text: str) -> Iterator[tuple[int, str]]:
     for label, pattern in _TOKENS:
         for match in pattern.finditer(text):
             if not _TOKEN_PLACEHOLDER.search(match.group()):
-                yield f"{label}「{match.group()[:12]}…」"
+                yield match.start(), f"{label}「{match.group()[:12]}…」"
 
 
 def _is_date(text: str) -> bool:
@@ -132,9 +161,10 @@ def sensitive_data(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
             text, office = _office_text(source), True
         if not text:
             continue
-        for number, line in enumerate(text.split("\n"), 1):
-            for what in scan_line(line):
-                yield error("sensitive-data", source.rel, 0 if office else number,
+        normalised = normalise(text)
+        for offset, what in sorted(scan_text(normalised)):
+            line = 0 if office else line_of(normalised, offset)
+            yield error("sensitive-data", source.rel, line,
                             f"{what}が含まれています。実在の個人情報や秘密は書かないでください。"
                             "例として書くなら user@example.com、03-0000-0000、"
                             "sk-xxxxxxxx のようなダミーにしてください。")
@@ -145,19 +175,19 @@ def unsafe_html(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     for source in playbook.files:
         if source.suffix != ".md" or source.text is None:
             continue
-        masked = mask_code(source.text)
-        for number, line in enumerate(masked.split("\n"), 1):
-            for what in _unsafe(line):
-                yield error("unsafe-html", source.rel, number,
-                            f"{what}は使えません（閲覧者のブラウザでプログラムが動くため）。削除してください。"
-                            "コードとして見せたいときは ` で囲むか、"
-                            "コードブロックに入れてください。")
+        found = sorted({(line_of(source.masked, offset), what)
+                        for offset, what in _unsafe(source.masked)})
+        for line, what in found:
+            yield error("unsafe-html", source.rel, line,
+                        f"{what}は使えません（閲覧者のブラウザでプログラムが動くため）。"
+                        "削除してください。コードとして見せたいときは ` で囲むか、"
+                        "コードブロックに入れてください。")
 
 
-def _unsafe(line: str) -> Iterator[str]:
-    for match in _UNSAFE_TAG.finditer(line):
-        yield f"<{match.group(1).lower()}> タグ"
-    if _HANDLER.search(line):
-        yield "onclick などのイベント属性"
-    if _JS_URL.search(line):
-        yield "javascript: の URL"
+def _unsafe(text: str) -> Iterator[tuple[int, str]]:
+    for match in _UNSAFE_TAG.finditer(text):
+        yield match.start(), f"<{match.group(1).lower()}> タグ"
+    for match in _HANDLER.finditer(text):
+        yield match.end(), "onclick などのイベント属性"
+    for match in _JS_URL.finditer(text):
+        yield match.start(), "javascript: の URL"

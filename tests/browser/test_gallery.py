@@ -91,7 +91,7 @@ def test_office_files_are_download_links_with_type_and_size(page, gallery):
     card = sample(page, "proposal.docx")
     assert card.locator(".kb-type").inner_text() == "Word 文書"
     assert card.locator(".kb-size").inner_text().endswith(" B")
-    link = card.locator("a[download]")
+    link = card.locator(".kb-sample-meta a[download]")
     with page.expect_download() as download:
         link.click()
     assert download.value.suggested_filename == "proposal.docx"

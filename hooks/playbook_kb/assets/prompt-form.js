@@ -1,4 +1,5 @@
-/* Prompt sheets: fill in a prompt's {{variables}} and copy the finished prompt.
+/* Prompt sheets: fill in a prompt's {{variables}} and copy the finished prompt (and name the
+ * checkboxes of checklists, on every page).
  *
  * Under each prompt block that has variables, a closed <details> form offers one field
  * per variable (with the description and example from the page's variable table, if
@@ -141,7 +142,18 @@
     return { code: code, template: template, names: names };
   }
 
+  /* Checklists (pymdownx.tasklist) render a checkbox with an empty <label>: give each
+     box its item's text as its name, or screen readers announce only "checkbox". */
+  function labelChecklists() {
+    document.querySelectorAll(".task-list-item input[type=checkbox]:not([aria-label])")
+      .forEach(function (box) {
+        var item = box.closest(".task-list-item");
+        box.setAttribute("aria-label", item.textContent.trim().split("\n")[0].slice(0, 120));
+      });
+  }
+
   function mount() {
+    labelChecklists();
     if (!isPromptSheet()) return;
     var article = document.querySelector("article.md-content__inner") || document.body;
     var state = { values: {}, hints: hints(article), blocks: [] };

@@ -29,6 +29,24 @@
     return ready;
   }
 
+  /* On paper a tall flowchart would be cut across pages (an SVG never breaks), and
+     Chromium then leaves whole pages blank: shrink each diagram to one A4 page. */
+  var PAGE_HEIGHT = 900;  // CSS px of an A4 page's printable height, with a margin
+  function fitForPrint() {
+    document.querySelectorAll("div.mermaid").forEach(function (host) {
+      host.style.width = "fit-content";  // as wide as the diagram itself
+      var height = host.offsetHeight;
+      if (height > PAGE_HEIGHT) {
+        host.style.width = Math.floor(host.offsetWidth * PAGE_HEIGHT / height) + "px";
+      }
+    });
+  }
+  function unfit() {
+    document.querySelectorAll("div.mermaid").forEach(function (host) { host.style.width = ""; });
+  }
+  window.addEventListener("beforeprint", fitForPrint);
+  window.addEventListener("afterprint", unfit);
+
   window.mermaid = {
     initialize: function (options) {
       config = options || {};

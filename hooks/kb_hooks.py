@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from playbook_kb import check
+from playbook_kb import Settings, check
 from playbook_kb.pages import SitePlan, build_site
 from playbook_kb.sanitize import neutralize
 from playbook_kb.search import rewrite_search_index
@@ -21,13 +21,14 @@ from playbook_kb.settings import settings_from
 
 log = logging.getLogger("mkdocs.hooks.playbooks")  # a mkdocs.* logger: --strict counts it
 _plan = SitePlan()
+_settings = Settings()
 
 
 def on_config(config):
-    global _plan  # rebuilt on every build: `mkdocs serve` keeps this module alive
+    global _plan, _settings  # rebuilt on every build: `mkdocs serve` keeps this module alive
     root = Path(config.config_file_path).parent
-    settings = settings_from(config.extra, config.theme.get("language"))
-    catalog, findings = check(root, settings)
+    _settings = settings_from(config.extra, config.theme.get("language"))
+    catalog, findings = check(root, _settings)
     for finding in findings:  # errors fail --strict; warnings are shown, not counted
         (log.warning if finding.is_error else log.info)("%s", finding)
     _plan = build_site(catalog, findings)
@@ -75,5 +76,5 @@ def on_page_content(html, *, page, config, files):
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(*, config):
     index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file():
+    if index.is_file() and _settings.japanese_search:
         rewrite_search_index(index)

@@ -46,18 +46,26 @@ extra_css: []
 extra_javascript: []
 watch: []
 """
+NO_SEGMENT_CONFIG = """\
+INHERIT: mkdocs.yml
+extra:
+  playbook_kb:
+    japanese_search: false
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--playbooks", type=int, default=1000)
-    parser.add_argument("--template", default="sales-proposal-email",
-                        help="folder under playbooks/ to copy (default: sales-proposal-email)")
+    parser.add_argument("--template", default="",
+                        help="folder under playbooks/ to copy (default: every playbook in turn)")
     parser.add_argument("--keep", action="store_true", help="keep the generated repository")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="playbook-kb-bench-"))
     try:
-        root = make_repo(work / "repo", args.playbooks, REPO / "playbooks" / args.template)
+        templates = ([REPO / "playbooks" / args.template] if args.template else
+                     sorted(p for p in (REPO / "playbooks").iterdir() if p.is_dir()))
+        root = make_repo(work / "repo", args.playbooks, templates)
         figures = measure(root, first_slug(root))
     finally:
         if not args.keep:
@@ -72,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def make_repo(root: Path, count: int, template: Path) -> Path:
+def make_repo(root: Path, count: int, templates: list[Path]) -> Path:
     root.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "hooks", root / "hooks",
@@ -86,12 +94,13 @@ def make_repo(root: Path, count: int, template: Path) -> Path:
     samples = sorted(p for p in (REPO / "playbooks").iterdir() if p.is_dir())
     for sample in samples:  # the real ones too: the template's links to them resolve
         shutil.copytree(sample, root / "playbooks" / sample.name)
-    front, body = split(template / "index.md")
     for number in range(1, count - len(samples) + 1):
+        template = templates[number % len(templates)]
+        front, body = split(template / "index.md")
         slug = f"pb-{number:04d}"
         target = root / "playbooks" / slug
         shutil.copytree(template, target)
-        meta = {k: v for k, v in front.items() if k != "aliases"}
+        meta = {k: v for k, v in front.items() if k not in ("aliases", "prerequisites")}
         meta.update(title=f"{front.get('title', slug)} #{number}",
                     department=departments[number % len(departments)],
                     output=outputs[number % len(outputs)], adopted_by=[])
@@ -119,11 +128,14 @@ def measure(root: Path, slug: str) -> dict[str, float]:
     shutil.copytree(root / "playbooks", plain_docs / "playbooks",
                     ignore=shutil.ignore_patterns("*.yml"))
     (root / "plain.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    (root / "nosegment.yml").write_text(NO_SEGMENT_CONFIG, encoding="utf-8")
     mkdocs = [str(BIN / "mkdocs"), "build", "--quiet"]
     return {
         "`mkdocs build` (full site, with the hooks)": timed(root, [*mkdocs]),
         "plain Material, same Markdown, no hooks": timed(root, [*mkdocs, "-f", "plain.yml"]),
         "`playbook-kb check`": timed(root, [str(BIN / "playbook-kb"), "check"], ok=(0, 1)),
+        "`mkdocs build`, `japanese_search: false`":
+            timed(root, [*mkdocs, "--site-dir", "nosegment-site", "-f", "nosegment.yml"]),
         f"`playbook-kb serve {slug}` build (one playbook)":
             timed(root, [*mkdocs, "--site-dir", "preview-site"], {"PLAYBOOK_KB_PREVIEW": slug}),
     }

@@ -146,3 +146,20 @@ def test_same_sources_build_identical_output(repo, tmp_path) -> None:
     assert digest_one.keys() == digest_two.keys()
     differing = [k for k in digest_one if digest_one[k] != digest_two[k]]
     assert differing == []
+
+
+def test_search_index_is_segmented_unless_switched_off(repo) -> None:
+    import json
+
+    root = repo("minimal")
+    build = build_site(root, "--strict")
+    index = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en"] and "kw" in index["config"]["fields"]
+    assert any("\u200b" in doc["text"] for doc in index["docs"])
+
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  playbook_kb:\n", "  playbook_kb:\n    japanese_search: false\n", 1), encoding="utf-8")
+    plain = build_site(root, "--strict")
+    index = json.loads((plain.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["ja"] and "kw" not in index["config"]["fields"]

@@ -165,6 +165,7 @@ class Settings:
     preview: tuple[str, ...] = ()  # `playbook-kb serve SLUG`: only these playbooks (empty: all)
     feedback_issue_url: str = ""  # "report a problem" link on playbook pages (issue form)
     feedback_email: str = ""  # mailto: feedback, for intranets without GitHub access
+    japanese_search: bool = True  # segment the search index at build time (SudachiPy)
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,18 @@ def _segment_markup(html: str, keywords: dict[str, None]) -> str:
 def _segment_text(text: str, keywords: dict[str, None]) -> str:
     if not _JAPANESE.search(text):
         return text  # code, English: the separator alone cuts it
+    segmented, found = _segment_once(text)
+    keywords.update(dict.fromkeys(found))
+    return segmented
+
+
+@lru_cache(maxsize=100_000)  # headings, labels and panels repeat on many pages and rebuilds
+def _segment_once(text: str) -> tuple[str, tuple[str, ...]]:
+    keywords: dict[str, None] = {}
+    return _segment(text, keywords), tuple(keywords)
+
+
+def _segment(text: str, keywords: dict[str, None]) -> str:
     words: list[str] = []
     run: list[tuple[str, ...]] = []  # the current noun compound, each unit as its short parts
     for surface, nounish in _morphemes(text):

@@ -25,6 +25,7 @@ def settings_from(extra: dict[str, Any] | None, language: str | None) -> Setting
         preview=preview_slugs(os.environ.get("PLAYBOOK_KB_PREVIEW", "")),
         feedback_issue_url=str(feedback.get("issue_url") or ""),
         feedback_email=str(feedback.get("email") or ""),
+        japanese_search=bool(options.get("japanese_search", True)),
     )
 
 

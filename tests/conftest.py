@@ -64,6 +64,13 @@ def repo(tmp_path: Path):
     return lambda fixture=None: make_repo(tmp_path, fixture)
 
 
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A copy of the minimal fixture repository (one complete playbook) to break at will."""
+    shutil.copytree(FIXTURES / "minimal", tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
 @pytest.fixture(autouse=True)
 def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PLAYBOOK_KB_TODAY", TODAY)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,15 +12,7 @@ import pytest
 
 from playbook_kb.cli import main
 
-from .conftest import FIXTURES
-
 PB = "playbooks/sales-email"
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURES / "minimal", tmp_path, dirs_exist_ok=True)
-    return tmp_path
 
 
 def break_it(root: Path) -> None:

@@ -5,20 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from playbook_kb.cli import main
-
-from .conftest import FIXTURES
 
 PB = "playbooks/sales-email"
 TITLE = "商談メモから提案メールの下書き"
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURES / "minimal", tmp_path, dirs_exist_ok=True)
-    return tmp_path
 
 
 def break_it(root: Path) -> None:

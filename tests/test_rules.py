@@ -12,18 +12,10 @@ import pytest
 from playbook_kb import Settings, check
 from playbook_kb.rules import CATALOG_RULES, PLAYBOOK_RULES
 
-from .conftest import FIXTURES
-
 PB = "playbooks/sales-email"
 SPEC_RULES = {"missing-part", "empty-part", "template-leftover", "front-matter", "field",
               "unknown-field", "metrics", "stale", "broken-link", "path-escape",
               "sensitive-data", "unsafe-html", "file-size", "encoding", "duplicate-url", "slug"}
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURES / "minimal", tmp_path, dirs_exist_ok=True)
-    return tmp_path
 
 
 def write(root: Path, rel: str, text: str, encoding: str = "utf-8") -> None:

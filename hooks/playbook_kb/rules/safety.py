@@ -80,7 +80,9 @@ def normalise(text: str) -> str:
     return _WIDE_RUN.sub(lambda m: m.group().translate(_NARROW), text)
 
 
-_WIDE_RUN = re.compile(r"[\uFF01-\uFF5E][\uFF01-\uFF5E\u3000‐‑‒–—―−ー\s]*")
+# a run starts at a full-width digit, letter, ＠ or ＋ (not at （）！？：, common in prose)
+_WIDE_RUN = re.compile(r"[\uFF10-\uFF19\uFF20\uFF0B\uFF21-\uFF3A\uFF41-\uFF5A]"
+                       r"[\uFF01-\uFF5E\u3000‐‑‒–—―−ー\s]*")
 
 
 def scan_line(line: str) -> list[str]:

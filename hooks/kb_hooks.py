@@ -15,9 +15,9 @@ from mkdocs.structure.files import File
 
 from playbook_kb import Settings, check
 from playbook_kb.pages import SitePlan, build_site
-from playbook_kb.sanitize import neutralize
 from playbook_kb.search import rewrite_search_index
 from playbook_kb.settings import settings_from
+from playbook_kb.unsafe import neutralize
 
 log = logging.getLogger("mkdocs.hooks.playbooks")  # a mkdocs.* logger: --strict counts it
 _plan = SitePlan()

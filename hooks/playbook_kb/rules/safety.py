@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from ..findings import Finding, error
 from ..model import Catalog, Playbook, SourceFile
 from ..textio import line_of
+from ..unsafe import markdown_problems
 from . import playbook_rule
+from .links import links
 
 _PLACEHOLDER_DOMAINS = re.compile(
     r"(?:^|\.)(?:example\.(?:com|net|org|jp|co\.jp)|example|test|invalid|localhost)$", re.I)
@@ -34,9 +36,6 @@ _TOKEN_PLACEHOLDER = re.compile(r"example|x{4,}|dummy|your|sample|0{8,}|\.\.\.",
 _OFFICE_PARTS = re.compile(r"^(?:word/document|word/header\d*|word/footer\d*|xl/sharedStrings"
                            r"|xl/worksheets/sheet\d+|ppt/slides/slide\d+)\.xml$")
 
-_UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset)\b", re.I)
-_HANDLER = re.compile(r"<[a-zA-Z][^>]*?\son[a-z]+\s*=", re.I | re.S)
-_JS_URL = re.compile(r"(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|vbscript)\s*:", re.I)
 
 
 def _luhn(digits: str) -> bool:
@@ -177,19 +176,11 @@ def unsafe_html(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     for source in playbook.files:
         if source.suffix != ".md" or source.text is None:
             continue
-        found = sorted({(line_of(source.masked, offset), what)
-                        for offset, what in _unsafe(source.masked)})
+        masked = source.masked
+        found = sorted({(line_of(masked, p.offset), p.what)
+                        for p in markdown_problems(masked, links(masked))})
         for line, what in found:
             yield error("unsafe-html", source.rel, line,
                         f"{what}は使えません（閲覧者のブラウザでプログラムが動くため）。"
                         "削除してください。コードとして見せたいときは ` で囲むか、"
                         "コードブロックに入れてください。")
-
-
-def _unsafe(text: str) -> Iterator[tuple[int, str]]:
-    for match in _UNSAFE_TAG.finditer(text):
-        yield match.start(), f"<{match.group(1).lower()}> タグ"
-    for match in _HANDLER.finditer(text):
-        yield match.end(), "onclick などのイベント属性"
-    for match in _JS_URL.finditer(text):
-        yield match.start(), "javascript: の URL"

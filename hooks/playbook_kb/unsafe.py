@@ -1,0 +1,132 @@
+"""Active HTML in contributor text: found by the `unsafe-html` rule, neutralised in pages.
+
+One parser serves both, so what the check reports is what the build removes. It reads
+tags the way a browser does (html.parser: quoted `>` inside attributes, `<svg/onload>`,
+character references in URLs), not with regular expressions.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+# Elements that run code, load other documents or restyle the whole page.
+BLOCKED_TAGS = frozenset({"script", "iframe", "object", "embed", "frame", "frameset", "base",
+                          "meta", "link", "style", "svg", "math", "applet", "form", "template"})
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data",
+                            "poster", "background", "srcset", "cite", "longdesc"})
+_SCHEME_NOISE = re.compile(r"[\s\x00-\x1f\x7f]+")
+_BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data|livescript):", re.I)
+_SAFE_DATA_IMAGE = re.compile(r"^data:image/(?:png|jpe?g|gif|webp);", re.I)
+
+
+def bad_url(value: str, tag: str = "a") -> bool:
+    """A URL that runs script: `javascript:` however it is spelled or encoded."""
+    plain = _SCHEME_NOISE.sub("", html.unescape(value))
+    if tag == "img" and _SAFE_DATA_IMAGE.match(plain):
+        return False
+    return bool(_BAD_SCHEME.match(plain))
+
+
+@dataclass(frozen=True)
+class Problem:
+    offset: int  # in the text given
+    what: str  # for the finding, e.g. "<script> タグ"
+
+
+def problems(text: str) -> list[Problem]:
+    """Every piece of active HTML in a text (Markdown with code blanked out, or HTML)."""
+    parser = _Parser(text)
+    return parser.problems
+
+
+def neutralize(text: str) -> str:
+    """The same HTML with active parts turned into visible text or dropped."""
+    return _Parser(text).output()
+
+
+class _Parser(HTMLParser):
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.problems: list[Problem] = []
+        self._out: list[str] = []
+        self._lines = [0]
+        self._lines.extend(m.end() for m in re.finditer("\n", text))
+        self._raw_text = False  # inside a blocked <script>/<style>: everything is text
+        self.feed(text)
+        # An unfinished tag at the end (`<img src=x onerror=...` with no `>`) would join
+        # the theme's next tag in the browser: it stays text.
+        leftover, self.rawdata = self.rawdata, ""
+        if re.match(r"<[a-zA-Z/!?]", leftover):
+            self.problems.append(Problem(len(text) - len(leftover), "閉じていない HTML タグ"))
+        self._out.append(html.escape(leftover, quote=False))
+        self.close()
+
+    def output(self) -> str:
+        return "".join(self._out)
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._lines[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs, "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs, " /")
+
+    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], close: str) -> None:
+        raw = self.get_starttag_text() or ""
+        if tag in BLOCKED_TAGS:
+            self.problems.append(Problem(self._offset(), f"<{tag}> タグ"))
+            self._out.append(html.escape(raw))
+            self._raw_text = tag in ("script", "style") and not close
+            return
+        kept = []
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(Problem(self._offset(), "onclick などのイベント属性"))
+            elif name in URL_ATTRIBUTES and value is not None and bad_url(value, tag):
+                self.problems.append(Problem(self._offset(), "javascript: の URL"))
+            else:
+                kept.append(name if value is None else f'{name}="{html.escape(value)}"')
+        self._out.append(f"<{' '.join([tag, *kept])}{close}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCKED_TAGS:
+            self._raw_text = False
+            self._out.append(html.escape(f"</{tag}>"))
+        else:
+            self._out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self._out.append(html.escape(data, quote=False) if self._raw_text else data)
+
+    def handle_entityref(self, name: str) -> None:
+        self._out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self._out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self._out.append(html.escape(f"<!{decl}>"))
+
+    def handle_pi(self, data: str) -> None:
+        self._out.append(html.escape(f"<?{data}>"))
+
+    def unknown_decl(self, data: str) -> None:
+        self._out.append(html.escape(f"<![{data}]>"))
+
+
+def markdown_problems(masked: str, links: Iterator[tuple[str, int]]) -> Iterator[Problem]:
+    """Active HTML in Markdown source (code masked) plus `javascript:` Markdown links."""
+    yield from problems(masked)
+    for url, offset in links:
+        if bad_url(url):
+            yield Problem(offset, "javascript: の URL")

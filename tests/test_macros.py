@@ -53,6 +53,14 @@ def test_playbook_card_escapes_what_a_contributor_wrote(fixture_root):
     assert r"\*提案\*" in card and r"\[x\]\(javascript:1\)" in card
 
 
+def test_playbook_link_escapes_what_a_contributor_wrote(fixture_root):
+    set_front(fixture_root, "sales-email", "title: 商談メモから提案メール",
+              'title: "<svg/onload=alert(7)> [x](javascript:1)"')
+    link = TrainerMacros(check(fixture_root)[0]).playbook_link(PAGE, "sales-email")
+    assert "<svg" not in link and "&lt;svg/onload=alert\\(7\\)&gt;" in link
+    assert link.endswith("](../playbooks/sales-email/index.md)")
+
+
 @pytest.mark.parametrize("call, closest", [
     (lambda m: m.playbook_card(PAGE, "sales-mail"), "sales-email"),
     (lambda m: m.playbook_link(PAGE, "prompt-dril"), "prompt-drill"),

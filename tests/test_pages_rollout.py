@@ -11,8 +11,9 @@ import pytest
 from playbook_kb import check, rollout
 from playbook_kb.model import Catalog, Meta, Metrics, Playbook, Taxonomy, Term
 from playbook_kb.pages import Context, SitePlan, build_site
-from playbook_kb.pages.crossdept import md, months_between, relative
+from playbook_kb.pages.crossdept import months_between, relative
 from playbook_kb.pages.phases import add_months, entry
+from playbook_kb.render import escape_md as md
 from playbook_kb.settings import settings_from
 
 FIXTURE = Path(__file__).parent / "fixtures" / "crossdept"

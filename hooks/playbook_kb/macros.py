@@ -7,6 +7,7 @@ no Python objects. `hooks/kb_macros.py` wires this into mkdocs-macros.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,8 +19,8 @@ from .curriculum import build_curriculum
 from .labels import labels
 from .model import PHASES, TIERS, Catalog, Playbook
 from .pages import Context
-from .pages.curriculum import PART_PAGES, escape_md, module_view, page_url, relative
-from .render import render
+from .pages.curriculum import PART_PAGES, module_view, page_url, relative
+from .render import escape_md, render
 from .taxonomy import closest
 
 PARTS = {key: name for key, name in PART_PAGES}
@@ -104,7 +105,7 @@ class TrainerMacros:
         key = part or "overview"
         if key not in PARTS:
             raise self._unknown(page, "playbook_link", "part", key, list(PARTS))
-        title = escape_md(playbook.title)
+        title = html.escape(escape_md(playbook.title))  # no template escapes this one
         text = title if key == "overview" else f"{title} — {self.words[key]}"
         return f"[{text}]({relative(page, f'{playbook.rel_dir}/{PARTS[key]}')})"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,19 @@ def environment(extra_dir: str | None = None) -> Environment:
     env.filters["yaml"] = lambda value: yaml.safe_dump(
         value, allow_unicode=True, sort_keys=False, default_flow_style=False).strip()
     return env
+
+
+# Python-Markdown's escapable characters, less `>`: templates HTML-escape it to `&gt;`,
+# which Markdown already shows as text (a backslash before it would show too).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def escape_md(text: object) -> str:
+    """Contributor text placed in generated Markdown stays text: its syntax is escaped.
+
+    For text that does not go through an autoescaping template, also `html.escape` it.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def render(name: str, **context: Any) -> str:

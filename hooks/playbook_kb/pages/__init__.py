@@ -24,7 +24,7 @@ class Context:
 class SitePlan:
     pages: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown
     assets: dict[str, Path] = field(default_factory=dict)  # src_uri -> file to copy as is
-    untrusted: set[str] = field(default_factory=set)  # contributor pages: no macros, neutralised (unsafe.py)
+    untrusted: set[str] = field(default_factory=set)  # contributor pages: no macros, neutralised
     edit_paths: dict[str, str] = field(default_factory=dict)  # src_uri -> repo path to edit
     redirects: dict[str, str] = field(default_factory=dict)  # old src_uri -> new src_uri
     files: dict[str, str] = field(default_factory=dict)  # src_uri -> text of a non-page file

@@ -1,23 +1,20 @@
 """What the cross-department pages share: relative links, escaping, formatting, rendering.
 
 These pages are Markdown files whose tables and lists are raw HTML, so every value goes
-through Jinja's autoescape; Markdown headings get `md()` so a label is never markup.
+through Jinja's autoescape; Markdown headings get `escape_md` so a label is never markup.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import re
 from typing import Any
 
 from ..labels import labels
 from ..model import Playbook, Taxonomy
-from ..render import front_matter, render
+from ..render import escape_md, front_matter, render
 from ..rollout import Rollout, build_rollout, published
 from . import Context
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")  # Python-Markdown's escapable set
 
 
 def page_url(src_uri: str) -> str:
@@ -38,11 +35,6 @@ def relative(src_uri: str, target: str) -> str:
     if path.endswith("/") or not path:
         rel += "/"
     return rel + hash_ + fragment
-
-
-def md(text: object) -> str:
-    """Backslash-escape Markdown syntax in a label used in a heading or link text."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def hours(value: float) -> str:
@@ -89,6 +81,6 @@ class Pages:
         return render(
             template, front=front_matter(meta), title=title, words=self.words, lang=self.lang,
             taxonomy=self.taxonomy, rollout=self.rollout, today=self.catalog.settings.today,
-            url=lambda target: relative(src_uri, target), md=md, hours=hours, number=number,
+            url=lambda target: relative(src_uri, target), md=escape_md, hours=hours, number=number,
             dept=self.department_label, out=self.output_label, **extra,
         )

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 
 from ..curriculum import Curriculum, Module, build_curriculum
 from ..labels import labels
 from ..model import TIERS, Catalog
-from ..render import front_matter, render
+from ..render import escape_md, front_matter, render
 from . import Context, SitePlan, generator
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|!])")
 PART_PAGES = (("overview", "index.md"), ("prompt-sheet", "prompt-sheet.md"),
               ("workflow", "workflow.md"), ("samples", "samples/index.md"))
 
@@ -134,7 +132,3 @@ def format_minutes(minutes: int | None, lang: str) -> str:
     parts = [f"{n}\u00a0{unit}" for n, unit in zip((hours, rest), units, strict=True) if n]
     return "\u00a0".join(parts)  # no-break spaces: "1 時間 30 分" never wraps in a table cell
 
-
-def escape_md(text: str) -> str:
-    """Contributor text shown inside generated Markdown stays text (HTML is escaped later)."""
-    return _MD_SPECIAL.sub(r"\\\1", text)

@@ -86,6 +86,15 @@ def test_rule_warns_about_an_owner_github_would_reject(root: Path) -> None:
     assert "「sales team」" in finding.message
 
 
+def test_an_owner_with_a_line_break_never_adds_a_line(root: Path) -> None:
+    taxonomy = root / "playbooks" / "taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace(
+        '"@example-co/sales"', '"@a\\n/hooks/ @mallory"'), encoding="utf-8")
+    text = codeowners(load_catalog(root)[0])
+    assert "@mallory" not in text and not any(ln.startswith("/hooks/ @a") for ln in lines(text))
+    assert [f.rule for f in rule_findings(root)] == ["codeowners"]
+
+
 def test_the_repository_codeowners_is_up_to_date() -> None:
     committed = (REPO / CODEOWNERS_FILE).read_text(encoding="utf-8")
     assert committed == codeowners(load_catalog(REPO)[0]), (

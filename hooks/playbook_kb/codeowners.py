@@ -16,7 +16,7 @@ CODEOWNERS_FILE = ".github/CODEOWNERS"
 MAINTAINED = ("/.github/", "/hooks/", "/mkdocs.yml", "/playbooks/taxonomy.yml",
               "/pyproject.toml", "/requirements.lock")
 # GitHub accepts @user, @org/team and e-mail addresses.
-OWNER = re.compile(r"^(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+)$")
+OWNER = re.compile(r"^(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+)\Z")
 
 _HEADER = """\
 # このファイルは playbooks/taxonomy.yml から自動生成されます。手で編集しないでください。
@@ -43,4 +43,6 @@ def codeowners(catalog: Catalog) -> str:
 
 
 def _line(pattern: str, owners: tuple[str, ...]) -> str:
-    return " ".join((pattern, *owners)).rstrip()
+    # An owner GitHub would not accept is left out (the codeowners rule says so): a value
+    # with a line break in it must never add a line of its own to the file.
+    return " ".join((pattern, *(o for o in owners if OWNER.fullmatch(o)))).rstrip()

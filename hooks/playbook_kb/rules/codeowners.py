@@ -17,13 +17,13 @@ _FORMS = "@ユーザー名、@組織名/チーム名、またはメールアド�
 def codeowners_up_to_date(catalog: Catalog) -> Iterator[Finding]:
     taxonomy = catalog.taxonomy
     for owner in taxonomy.maintainers:
-        if not OWNER.match(owner):
+        if not OWNER.fullmatch(owner):
             yield warning("codeowners", TAXONOMY_FILE, 0,
                           f"maintainers の「{owner}」は GitHub のオーナー形式ではありません。"
                           f"{_FORMS}")
     for term in taxonomy.departments:
         for owner in term.owners:
-            if not OWNER.match(owner):
+            if not OWNER.fullmatch(owner):
                 yield warning("codeowners", TAXONOMY_FILE, term.line,
                               f"部門「{term.key}」の owners「{owner}」は GitHub のオーナー形式では"
                               f"ありません。{_FORMS}")

@@ -85,6 +85,14 @@ FAILING: list[tuple[str, Mutation, str, str, int, str]] = [
      "error", f"{PB}/index.md", 2, "title"),
     ("field", lambda r: edit(r, "index.md", "adopted_by: [support]", "adopted_by:\n  - supprt"),
      "error", f"{PB}/index.md", 13, "support"),
+    ("front-matter", lambda r: edit(r, "index.md", "reviewed: 2026-10-01", "reviewed: 2026-13-01"),
+     "error", f"{PB}/index.md", 19, "読めない値"),
+    ("front-matter", lambda r: edit(r, "index.md", "  measured: 2026-09-30", "  measured: 2026-02-30"),
+     "error", f"{PB}/index.md", 18, "読めない値"),
+    ("metrics", lambda r: edit(r, "index.md", "baseline_minutes: 120", "baseline_minutes: .inf"),
+     "error", f"{PB}/index.md", 13, "baseline_minutes"),
+    ("metrics", lambda r: edit(r, "index.md", "runs_per_month: 40", "runs_per_month: .nan"),
+     "error", f"{PB}/index.md", 13, "runs_per_month"),
     ("unknown-field", lambda r: edit(r, "index.md", "champion:", "champoin:"),
      "warning", f"{PB}/index.md", 9, "champion"),
     ("metrics", lambda r: edit(r, "index.md", "  baseline_minutes: 120\n", ""),
@@ -232,3 +240,8 @@ def test_findings_are_all_reported_and_sorted(root: Path) -> None:
     assert len(found) == 3
     assert found == sorted(found)
     assert str(found[0]).startswith(f"{PB}/index.md:4: error: ")
+
+
+def test_a_missing_samples_folder_is_one_finding_not_two(root: Path) -> None:
+    shutil.rmtree(root / PB / "samples")
+    assert [(f.rule, f.path) for f in findings_for(root)] == [("missing-part", f"{PB}/samples")]

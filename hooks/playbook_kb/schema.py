@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -192,7 +193,8 @@ def _metrics(r: _Reader) -> Metrics | None:
     for name, positive in (("baseline_minutes", True), ("current_minutes", False),
                            ("runs_per_month", True)):
         value = raw.get(name)
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and math.isfinite(value)
         if not ok or value < 0 or (positive and value == 0):
             rule = "0 より大きい数" if positive else "0 以上の数"
             r.findings.append(error("metrics", r.path, r.line("metrics"),
@@ -207,7 +209,9 @@ def _metrics(r: _Reader) -> Metrics | None:
                                 f"（今: {users!r}）。"))
         users = None
     measured = raw.get("measured")
-    if measured is not None and not isinstance(measured, dt.date):
+    if isinstance(measured, dt.datetime):
+        measured = measured.date()
+    elif measured is not None and not isinstance(measured, dt.date):
         try:
             measured = dt.date.fromisoformat(str(measured))
         except ValueError:

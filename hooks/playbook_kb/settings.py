@@ -14,19 +14,29 @@ from .yamlsafe import load_permissive
 def settings_from(extra: dict[str, Any] | None, language: str | None) -> Settings:
     """`extra.playbook_kb` of mkdocs.yml plus the theme language."""
     options = (extra or {}).get("playbook_kb") or {}
-    today = os.environ.get("PLAYBOOK_KB_TODAY")  # reproducible builds and tests
+    today = build_date()
     feedback = options.get("feedback") or {}
     return Settings(
         stale_days=int(options.get("stale_days", 180)),
         max_file_bytes=int(float(options.get("max_file_mb", 10)) * 1024 * 1024),
         min_part_chars=int(options.get("min_part_chars", 30)),
         lang="en" if str(language or "ja").startswith("en") else "ja",
-        today=dt.date.fromisoformat(today) if today else dt.date.today(),
+        today=today,
         preview=preview_slugs(os.environ.get("PLAYBOOK_KB_PREVIEW", "")),
         feedback_issue_url=str(feedback.get("issue_url") or ""),
         feedback_email=str(feedback.get("email") or ""),
         japanese_search=bool(options.get("japanese_search", True)),
     )
+
+
+def build_date() -> dt.date:
+    """The date reviews and pilots are measured against: today, unless pinned for a
+    reproducible build (PLAYBOOK_KB_TODAY=YYYY-MM-DD, or the standard SOURCE_DATE_EPOCH)."""
+    if pinned := os.environ.get("PLAYBOOK_KB_TODAY"):
+        return dt.date.fromisoformat(pinned)
+    if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
 
 
 def preview_slugs(value: str) -> tuple[str, ...]:

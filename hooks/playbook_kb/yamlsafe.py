@@ -36,6 +36,7 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
     if "&" in text or "*" in text:
         _refuse_anchors(text, first_line)
     loader = _Loader(text)
+    node = None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -48,6 +49,8 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
         raise YamlProblem(line, f"{exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(first_line, str(exc)) from None
+    except ValueError as exc:  # e.g. `reviewed: 2026-13-01`: PyYAML builds the date and fails
+        raise YamlProblem(_bad_value_line(node, first_line), f"読めない値です（{exc}）") from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -59,6 +62,23 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
             item_lines[str(key_node.value)] = [
                 first_line + n.start_mark.line for n in value_node.value]
     return Mapping({str(k): v for k, v in data.items()}, lines, first_line, item_lines)
+
+
+def _bad_value_line(node: yaml.Node | None, first_line: int) -> int:
+    """The line of the first value that does not construct (a date such as 2026-02-30)."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop(0)
+        if isinstance(current, yaml.ScalarNode):
+            try:
+                yaml.SafeLoader("").construct_object(current, deep=True)
+            except ValueError:
+                return first_line + current.start_mark.line
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(value for _, value in current.value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return first_line
 
 
 def _refuse_anchors(text: str, first_line: int) -> None:

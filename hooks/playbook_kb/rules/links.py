@@ -62,6 +62,9 @@ def broken_links(catalog: Catalog) -> Iterator[Finding]:
 
 
 def _is_missing_part(target: str, rel_dir: str) -> bool:
+    """A link to a part (or to samples/) that missing-part already reports."""
+    if target in (f"{rel_dir}/samples", f"{rel_dir}/samples/index.md"):
+        return True
     return posixpath.dirname(target) == rel_dir and posixpath.basename(target) in PARTS
 
 

@@ -20,19 +20,15 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
 
-@lru_cache(maxsize=4)
-def environment(extra_dir: str | None = None) -> Environment:
-    """Templates in `extra_dir` (a site's overrides) win over the built-in ones."""
-    paths = [extra_dir] if extra_dir else []
+@lru_cache(maxsize=1)
+def environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader([*paths, str(TEMPLATES)]),
+        loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters["urlpath"] = lambda value: quote(str(value))
-    env.filters["yaml"] = lambda value: yaml.safe_dump(
-        value, allow_unicode=True, sort_keys=False, default_flow_style=False).strip()
     return env
 
 

@@ -10,8 +10,6 @@ from ..textio import split_front_matter
 from . import Context, SitePlan, generator
 from .gallery import preview
 
-PART_ORDER = ("index.md", "prompt-sheet.md", "workflow.md", "samples/index.md")
-
 
 @generator
 def playbook_pages(context: Context, plan: SitePlan) -> None:

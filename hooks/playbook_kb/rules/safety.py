@@ -84,10 +84,6 @@ _WIDE_RUN = re.compile(r"[\uFF10-\uFF19\uFF20\uFF0B\uFF21-\uFF3A\uFF41-\uFF5A]"
                        r"[\uFF01-\uFF5E\u3000‐‑‒–—―−ー\s]*")
 
 
-def scan_line(line: str) -> list[str]:
-    return [what for _, what in scan_text(normalise(line))]
-
-
 def scan_text(text: str) -> Iterator[tuple[int, str]]:
     """(offset, what) for each piece of personal data or secret in a normalised text.
 

@@ -30,6 +30,17 @@ class SitePlan:
     files: dict[str, str] = field(default_factory=dict)  # src_uri -> text of a non-page file
 
 
+def page_url(src_uri: str) -> str:
+    """The directory URL of a page: "departments/sales.md" -> "departments/sales/",
+    "matrix/index.md" -> "matrix/", "index.md" -> ""; other files keep their path."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-len("index")]
+    return stem + "/"
+
+
 Generator = Callable[[Context, SitePlan], None]
 GENERATORS: list[Generator] = []
 

@@ -14,17 +14,7 @@ from ..labels import labels
 from ..model import Playbook, Taxonomy
 from ..render import escape_md, front_matter, render
 from ..rollout import Rollout, build_rollout, published
-from . import Context
-
-
-def page_url(src_uri: str) -> str:
-    """"departments/sales.md" -> "departments/sales/"; "matrix/index.md" -> "matrix/"."""
-    path = src_uri[:-3] if src_uri.endswith(".md") else src_uri
-    if path == "index":
-        return ""
-    if path.endswith("/index"):
-        return path[: -len("index")]
-    return path + "/" if src_uri.endswith(".md") else path
+from . import Context, page_url
 
 
 def relative(src_uri: str, target: str) -> str:

@@ -9,7 +9,7 @@ from ..curriculum import Curriculum, Module, build_curriculum
 from ..labels import labels
 from ..model import TIERS, Catalog
 from ..render import escape_md, front_matter, render
-from . import Context, SitePlan, generator
+from . import Context, SitePlan, generator, page_url
 
 PART_PAGES = (("overview", "index.md"), ("prompt-sheet", "prompt-sheet.md"),
               ("workflow", "workflow.md"), ("samples", "samples/index.md"))
@@ -114,14 +114,6 @@ def relative(here: str, target: str) -> str:
         return f"#{anchor}" if anchor else ""
     link = posixpath.relpath(path, posixpath.dirname(here) or ".")
     return f"{link}#{anchor}" if anchor else link
-
-
-def page_url(src_uri: str) -> str:
-    """The directory URL of a docs path: "training/x.md" -> "training/x/", "index.md" -> ""."""
-    stem = posixpath.splitext(src_uri)[0]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-len("index")]
-    return stem + "/"
 
 
 def format_minutes(minutes: int | None, lang: str) -> str:

@@ -58,9 +58,7 @@ def summary(catalog: Catalog, findings: list[Finding]) -> str:
     """Markdown for a pull request's job summary: the findings grouped per playbook."""
     groups: dict[str, list[Finding]] = {}
     for finding in findings:
-        parts = finding.path.split("/")
-        slug = parts[1] if len(parts) > 2 and parts[0] == "playbooks" else ""
-        groups.setdefault(slug, []).append(finding)
+        groups.setdefault(finding.slug, []).append(finding)
     rows = []
     for slug, found in groups.items():
         playbook = catalog.playbook(slug)

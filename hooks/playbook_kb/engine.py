@@ -25,7 +25,6 @@ def findings_by_playbook(catalog: Catalog, findings: list[Finding]) -> dict[str,
     """slug -> its findings, for banners and the health page."""
     grouped: dict[str, list[Finding]] = {p.slug: [] for p in catalog.playbooks}
     for finding in findings:
-        parts = finding.path.split("/")
-        if len(parts) > 1 and parts[0] == "playbooks" and parts[1] in grouped:
-            grouped[parts[1]].append(finding)
+        if finding.slug in grouped:
+            grouped[finding.slug].append(finding)
     return grouped

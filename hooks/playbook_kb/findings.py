@@ -21,6 +21,14 @@ class Finding:
         return f"{where}: {self.severity}: {self.message} [{self.rule}]"
 
     @property
+    def slug(self) -> str:
+        """The playbook folder the finding is about; "" for taxonomy.yml, docs/, .github/."""
+        parts = self.path.split("/")
+        if len(parts) > 1 and parts[0] == "playbooks" and parts[1] != "taxonomy.yml":
+            return parts[1]
+        return ""
+
+    @property
     def is_error(self) -> bool:
         return self.severity == ERROR
 

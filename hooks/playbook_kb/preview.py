@@ -25,10 +25,10 @@ def focus(catalog: Catalog, findings: list[Finding]) -> tuple[Catalog, list[Find
     wanted = set(catalog.settings.preview)
     if not wanted:
         return catalog, findings
-    others = {p.rel_dir for p in catalog.playbooks if p.slug not in wanted}
+    others = {p.slug for p in catalog.playbooks if p.slug not in wanted}
     kept = tuple(p for p in catalog.playbooks if p.slug in wanted)
     return (dataclasses.replace(catalog, playbooks=kept),
-            [f for f in findings if "/".join(f.path.split("/", 2)[:2]) not in others])
+            [f for f in findings if f.slug not in others])
 
 
 def serve(root: Path, slug: str, mkdocs_args: list[str]) -> int:

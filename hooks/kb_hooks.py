@@ -43,15 +43,11 @@ def on_config(config):
 
 @event_priority(100)  # before mkdocs-redirects reads the file list
 def on_files(files, *, config):
-    for src_uri, content in _plan.pages.items():
+    generated = {uri: {"content": text} for uri, text in (_plan.pages | _plan.files).items()}
+    generated |= {uri: {"abs_src_path": str(path)} for uri, path in _plan.assets.items()}
+    for src_uri, source in generated.items():
         if files.get_file_from_path(src_uri) is None:  # a hand-written page wins
-            files.append(File.generated(config, src_uri, content=content))
-    for src_uri, path in _plan.assets.items():
-        if files.get_file_from_path(src_uri) is None:
-            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-    for src_uri, text in _plan.files.items():  # e.g. curriculum.json
-        if files.get_file_from_path(src_uri) is None:
-            files.append(File.generated(config, src_uri, content=text))
+            files.append(File.generated(config, src_uri, **source))
     return files
 
 

@@ -64,6 +64,15 @@ def repo(tmp_path: Path):
     return lambda fixture=None: make_repo(tmp_path, fixture)
 
 
+def break_minimal(root: Path) -> None:
+    """The two commonest mistakes in the minimal fixture: a mistyped output key
+    (`emial`, line 6 of index.md) and a missing workflow.md."""
+    index = root / "playbooks" / "sales-email" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("output: email", "output: emial"),
+                     encoding="utf-8")
+    (root / "playbooks" / "sales-email" / "workflow.md").unlink()
+
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A copy of the minimal fixture repository (one complete playbook) to break at will."""

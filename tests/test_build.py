@@ -8,7 +8,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .conftest import build_site
+from .conftest import break_minimal, build_site
 
 PB = "playbooks/sales-email"
 
@@ -62,10 +62,7 @@ def test_prompt_braces_reach_the_reader_verbatim(repo) -> None:
 
 def test_broken_repo_fails_strict_naming_every_problem(repo) -> None:
     root = repo("minimal")
-    index = root / PB / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("output: email", "output: emial"),
-                     encoding="utf-8")
-    (root / PB / "workflow.md").unlink()
+    break_minimal(root)
     with open(root / PB / "prompt-sheet.md", "a", encoding="utf-8") as handle:
         handle.write("\n- 【要記入】確認すること\n")
 

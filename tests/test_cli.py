@@ -12,14 +12,12 @@ import pytest
 
 from playbook_kb.cli import main
 
+from .conftest import break_minimal
+
 PB = "playbooks/sales-email"
 
 
-def break_it(root: Path) -> None:
-    index = root / PB / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("output: email", "output: emial"),
-                     encoding="utf-8")
-    (root / PB / "workflow.md").unlink()
+break_it = break_minimal
 
 
 def test_check_clean_text(root: Path, capsys) -> None:

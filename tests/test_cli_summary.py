@@ -7,16 +7,15 @@ from pathlib import Path
 
 from playbook_kb.cli import main
 
+from .conftest import break_minimal
+
 PB = "playbooks/sales-email"
 TITLE = "商談メモから提案メールの下書き"
 
 
 def break_it(root: Path) -> None:
     """A typo in a taxonomy key, a missing part, and active HTML in the prompt sheet."""
-    index = root / PB / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("output: email", "output: emial"),
-                     encoding="utf-8")
-    (root / PB / "workflow.md").unlink()
+    break_minimal(root)
     with open(root / PB / "prompt-sheet.md", "a", encoding="utf-8") as handle:
         handle.write("\n<script>alert(1)</script>\n")
 

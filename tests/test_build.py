@@ -98,7 +98,10 @@ def test_injection_attempts_never_run(repo) -> None:
                      "\n<svg/onload=alert(2)>\n\n<div>\n<img alt=\">\" src=x onerror=alert(21)>\n</div>\n"
                      '\n<a href="jav&#x61;script&colon;alert(31)//{x}">x</a>\n'
                      "\n[b](jav&#x61;script&colon;alert&lpar;32&rpar;//{y})\n"
-                     "\n<style>body{display:none}</style>\n\nend <img src=x onerror=alert(9)")
+                     "\n<style>body{display:none}</style>\n"
+                     '\n[x](https://example.com){ onclick="alert(1)" }\n'
+                     '\n[y](https://example.com){ href="javascript:alert(3)" }\n'
+                     "\nend <img src=x onerror=alert(9)")
     (root / PB / "samples" / "[z](javascript:alert(6)).txt").write_text("サンプル\n", encoding="utf-8")
     (root / PB / "samples" / "big.png").write_bytes(b"\x89PNG" + b"0" * (11 * 1024 * 1024))
     os.symlink("/etc/hostname", root / PB / "samples" / "host.txt")

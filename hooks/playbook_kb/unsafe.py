@@ -124,9 +124,20 @@ class _Parser(HTMLParser):
         self._out.append(html.escape(f"<![{data}]>"))
 
 
+_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")  # attr_list: [x](y){ onclick="..." }
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s}]+)""")
+
+
 def markdown_problems(masked: str, links: Iterator[tuple[str, int]]) -> Iterator[Problem]:
-    """Active HTML in Markdown source (code masked) plus `javascript:` Markdown links."""
+    """Active HTML in Markdown source (code masked), `javascript:` Markdown links, and
+    event handlers or script URLs set through attribute lists."""
     yield from problems(masked)
     for url, offset in links:
         if bad_url(url):
             yield Problem(offset, "javascript: の URL")
+    for block in _ATTR_LIST.finditer(masked):
+        for name, value in _ATTR.findall(block.group(1)):
+            if name.lower().startswith("on"):
+                yield Problem(block.start(), "onclick などのイベント属性")
+            elif name.lower() in URL_ATTRIBUTES and bad_url(value.strip("\"'")):
+                yield Problem(block.start(), "javascript: の URL")

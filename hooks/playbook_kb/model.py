@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .textio import mask_code
+from .textio import find_links, mask_code
 
 TIERS = ("basic", "applied", "expert")
 PHASES = ("pilot", "rollout", "company-wide")
@@ -66,14 +67,19 @@ class SourceFile:
     symlink: bool = False
     publishable: bool = True  # false for symlinks, oversized and unsupported files
 
-    @property
+    @cached_property
     def suffix(self) -> str:
-        return Path(self.name).suffix.lower()
+        return os.path.splitext(self.name)[1].lower()
 
     @cached_property
     def masked(self) -> str:
         """The text with code blanked out, computed once for every rule that needs it."""
         return mask_code(self.text or "")
+
+    @cached_property
+    def links(self) -> list[tuple[str, int]]:
+        """(url, offset) of each link outside code: read by the link and HTML rules."""
+        return find_links(self.masked)
 
 
 @dataclass(frozen=True)

@@ -78,3 +78,18 @@ def _blank(match: re.Match[str]) -> str:
 
 
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+_INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+_REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_HTML_LINK = re.compile(r"\b(?:href|src)\s*=\s*[\"']([^\"']*)[\"']", re.I)
+
+
+def find_links(masked: str) -> list[tuple[str, int]]:
+    """(url, offset) of every link, image and HTML href/src in text with code masked."""
+    lowered = masked.lower()  # case-insensitive search is slow: look for it first
+    patterns = [_INLINE_LINK] if "](" in masked else []
+    patterns += [_REFERENCE_LINK] if "]:" in masked else []
+    patterns += [_HTML_LINK] if "href" in lowered or "src" in lowered else []
+    return [(match.group(1), match.start(1))
+            for pattern in patterns for match in pattern.finditer(masked)]

@@ -12,18 +12,8 @@ from ..model import PART_FILES, Catalog
 from ..textio import line_of
 from . import catalog_rule
 
-_INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
-_HTML = re.compile(r"\b(?:href|src)\s*=\s*[\"']([^\"']*)[\"']", re.I)
 PARTS = frozenset(PART_FILES.values())
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
-
-
-def links(masked: str) -> Iterator[tuple[str, int]]:
-    """(url, offset) of every link, image and HTML href/src in text with code masked."""
-    for pattern in (_INLINE, _REFERENCE, _HTML):
-        for match in pattern.finditer(masked):
-            yield match.group(1), match.start(1)
 
 
 @catalog_rule("broken-link")
@@ -39,7 +29,7 @@ def broken_links(catalog: Catalog) -> Iterator[Finding]:
             if source.suffix != ".md" or source.text is None:
                 continue
             base = posixpath.dirname(source.rel)
-            for url, offset in links(source.masked):
+            for url, offset in source.links:
                 if not url or _EXTERNAL.match(url) or "{" in url:
                     continue
                 path = unquote(url.split("#")[0].split("?")[0])

@@ -13,11 +13,8 @@ from . import playbook_rule
 # The scaffold marks every place a champion must fill in with one of these.
 LEFTOVER = re.compile(r"【要記入】|TODO\(playbook-kb\)")
 PART_NAMES = {"index": "概要", "prompt-sheet": "プロンプトシート", "workflow": "業務フロー"}
-_NOISE = re.compile(
-    r"(?m:^[ \t]*#[^\n]*$)"  # headings
-    r"|(?s:<!--.*?-->)"  # comments
-    r"|(?m:^[ \t]*(?:[-*>|: ]+|`{3,}.*|~{3,}.*)$)"  # bare bullets, table rules, fences
-)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_BARE = re.compile(r"[-*>|: ]+")  # bullets and table rules without text
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.M)
 
 
@@ -45,8 +42,7 @@ def empty_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
         if source is None or source.text is None:
             continue
         split = split_front_matter(source.text)
-        content = LEFTOVER.sub("", _NOISE.sub("", split.body))
-        chars = sum(map(len, content.split()))  # characters that are not white space
+        chars = content_chars(split.body, enough=minimum)
         if chars < minimum:
             yield error("empty-part", source.rel, split.body_line,
                         f"中身がほとんどありません（本文 {chars} 文字、最低 {minimum} 文字）。"
@@ -56,6 +52,22 @@ def empty_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
                         "プロンプトがコードブロックにありません。"
                         "プロンプトを ``` の行で囲んでください"
                         "（コピーボタンが付きます）。")
+
+
+def content_chars(body: str, enough: int) -> int:
+    """Characters of real content: not white space, headings, comments, bare bullets,
+    fence lines or scaffold markers. Counting stops once there are `enough`."""
+    if "<!--" in body:
+        body = _COMMENT.sub("", body)
+    count = 0
+    for line in body.split("\n"):
+        line = line.strip()
+        if not line or line[0] == "#" or line.startswith(("```", "~~~")) or _BARE.fullmatch(line):
+            continue
+        count += sum(map(len, LEFTOVER.sub("", line).split()))
+        if count >= enough:
+            break
+    return count
 
 
 @playbook_rule("template-leftover")

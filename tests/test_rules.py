@@ -249,3 +249,12 @@ def test_findings_are_all_reported_and_sorted(root: Path) -> None:
 def test_a_missing_samples_folder_is_one_finding_not_two(root: Path) -> None:
     shutil.rmtree(root / PB / "samples")
     assert [(f.rule, f.path) for f in findings_for(root)] == [("missing-part", f"{PB}/samples")]
+
+
+def test_neutralize_leaves_ordinary_pages_byte_for_byte() -> None:
+    from playbook_kb.unsafe import neutralize
+
+    page = ('<h2 id="x">手順</h2>\n<p>A &amp; B &lt;C&gt; <a href="../workflow/" title="業務">業務フロー</a>'
+            '</p>\n<pre class="mermaid"><code>A --&gt; B</code></pre>\n<img alt="図" src="a.png" />')
+    assert neutralize(page) is page
+    assert neutralize(page + "<a href='java\tscript:x'>y</a>").endswith("<a>y</a>")

@@ -43,8 +43,20 @@ def problems(text: str) -> list[Problem]:
     return parser.problems
 
 
+# Anything the parser could act on, spelled as loosely as a browser reads it. Pages
+# without any of it (most pages) are returned as they are, without a Python parse.
+_MAYBE_ACTIVE = re.compile(
+    r"<\s*/?\s*(?:" + "|".join(sorted(BLOCKED_TAGS)) + r")\b"  # a blocked element
+    r"|[\s/\"']on[a-z]+\s*="  # an event handler, however the attributes are separated
+    r"|s\s*c\s*r\s*i\s*p\s*t\s*[:&]|d\s*a\s*t\s*a\s*[:&]"  # javascript:, data:
+    r"|&(?!(?:amp|lt|gt|quot|#39|#x27|nbsp|para|copy|hellip|times|rarr);)",  # other references
+    re.I)
+
+
 def neutralize(text: str) -> str:
     """The same HTML with active parts turned into visible text or dropped."""
+    if not _MAYBE_ACTIVE.search(text):
+        return text
     return _Parser(text).output()
 
 

@@ -22,13 +22,24 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
+    page = env.variables["page"]
+    if not _renders(env, page):
+        return  # mkdocs-macros will not render this page: nothing to prepare (most pages)
     if not isinstance(env.env, SandboxedEnvironment):
         env._env = sandboxed(env.env)  # no public setter in mkdocs-macros 1.5
-    page = env.variables["page"]
     view = PageView(page.file.src_uri, str(page.title or ""), page_url(page.file.src_uri),
                     dict(page.meta))
     env.variables.clear()
     env.variables.update(page_variables(_macros(env.conf), view))
+
+
+def _renders(env, page) -> bool:
+    """Whether mkdocs-macros renders this page: opt-in pages only, with this site's
+    settings; any other setting prepares every page, to be safe."""
+    options = env.config  # the plugin's own options
+    if options.get("render_by_default", True) or options.get("force_render_paths"):
+        return True
+    return bool(page.meta.get("render_macros"))
 
 
 def _macros(config) -> TrainerMacros:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..findings import Finding
-from ..model import Catalog
+from ..model import Catalog, Playbook
+from ..rollout import Rollout, build_rollout, published
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,16 @@ class Context:
     findings: tuple[Finding, ...]
     by_playbook: dict[str, list[Finding]]
     lang: str
+
+    @cached_property
+    def published(self) -> list[Playbook]:
+        """Playbooks with an overview page to link to, by slug."""
+        return published(self.catalog)
+
+    @cached_property
+    def rollout(self) -> Rollout:
+        """The department × output grid, once per build for every page that shows it."""
+        return build_rollout(self.catalog, self.published)
 
 
 @dataclass

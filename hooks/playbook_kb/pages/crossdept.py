@@ -13,7 +13,7 @@ from typing import Any
 from ..labels import labels
 from ..model import Playbook, Taxonomy
 from ..render import escape_md, front_matter, render
-from ..rollout import Rollout, build_rollout, published
+from ..rollout import Rollout
 from . import Context, page_url
 
 
@@ -52,8 +52,8 @@ class Pages:
         self.taxonomy: Taxonomy = context.catalog.taxonomy
         self.lang = context.lang
         self.words = labels(context.lang)
-        self.playbooks: list[Playbook] = published(context.catalog)
-        self.rollout: Rollout = build_rollout(context.catalog, self.playbooks)
+        self.playbooks: list[Playbook] = context.published
+        self.rollout: Rollout = context.rollout
 
     def department_label(self, key: str) -> str:
         term = self.taxonomy.department(key)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from ..findings import Finding
 from ..model import Playbook
-from ..rollout import published
 from . import Context, SitePlan, generator
 from .crossdept import Pages
 
@@ -45,7 +44,7 @@ class Row:
 @generator
 def health_page(context: Context, plan: SitePlan) -> None:
     pages = Pages(context)
-    linked = {p.slug for p in published(context.catalog)}
+    linked = {p.slug for p in context.published}
     rows = sorted(
         (Row(p, tuple(context.by_playbook.get(p.slug, ())), p.slug in linked)
          for p in context.catalog.playbooks),

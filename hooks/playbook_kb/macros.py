@@ -146,12 +146,11 @@ class TrainerMacros:
 
     def _row(self, page: str, playbook: Playbook) -> dict[str, str]:
         meta, taxonomy = playbook.meta, self.catalog.taxonomy
-        department, output = taxonomy.department(meta.department), taxonomy.output(meta.output)
         return {
             "title": escape_md(playbook.title),
             "link": relative(page, f"{playbook.rel_dir}/index.md"),
-            "department": escape_md(department.label(self.lang)) if department else "",
-            "output": escape_md(output.label(self.lang)) if output else "",
+            "department": escape_md(taxonomy.label("department", meta.department, self.lang)),
+            "output": escape_md(taxonomy.label("output", meta.output, self.lang)),
             "phase": self.words.get(meta.phase, ""), "tier": self.words.get(meta.tier, ""),
             "hours": f"{meta.metrics.hours_saved_per_month:.1f}" if meta.metrics else "—",
         }

@@ -54,6 +54,11 @@ class Taxonomy:
     def output(self, key: str) -> Term | None:
         return self._by_key["output"].get(key)
 
+    def label(self, kind: str, key: str, lang: str, missing: str = "") -> str:
+        """The label of a department or output key in `lang`; `missing` when unknown."""
+        term = self._by_key[kind].get(key)
+        return term.label(lang) if term else missing
+
 
 @dataclass(frozen=True)
 class SourceFile:

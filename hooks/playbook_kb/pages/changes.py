@@ -88,14 +88,11 @@ def changes_page(context: Context, history: History) -> str:
                                                                    x[1].slug))[:RECENT]
     rows = [{"date": date, "playbook": p,
              "url": f"../{p.url}",
-             "department": _label(catalog.taxonomy.department(p.meta.department), context.lang,
-                                  p.meta.department),
-             "output": _label(catalog.taxonomy.output(p.meta.output), context.lang,
-                              p.meta.output)} for date, p in recent]
+             "department": catalog.taxonomy.label("department", p.meta.department, context.lang,
+                                                  p.meta.department),
+             "output": catalog.taxonomy.label("output", p.meta.output, context.lang,
+                                              p.meta.output)} for date, p in recent]
     meta = {"title": words["changes_title"], "render_macros": False}
     return render("changes_page.md.j2", front=front_matter(meta), words=words, rows=rows,
                   history=bool(history), limit=RECENT)
 
-
-def _label(term, lang: str, key: str) -> str:
-    return term.label(lang) if term else key

@@ -56,12 +56,10 @@ class Pages:
         self.rollout: Rollout = context.rollout
 
     def department_label(self, key: str) -> str:
-        term = self.taxonomy.department(key)
-        return term.label(self.lang) if term else (key or "—")
+        return self.taxonomy.label("department", key, self.lang, key or "—")
 
     def output_label(self, key: str) -> str:
-        term = self.taxonomy.output(key)
-        return term.label(self.lang) if term else (key or "—")
+        return self.taxonomy.label("output", key, self.lang, key or "—")
 
     def render(self, template: str, src_uri: str, title: str, hide: tuple[str, ...] = (),
                **extra: Any) -> str:

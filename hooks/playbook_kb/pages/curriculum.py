@@ -62,9 +62,9 @@ def _module_record(module: Module, position: int, catalog: Catalog, lang: str) -
         "source": module.source,
     }
     if module.playbook is not None:
-        term = catalog.taxonomy.department(module.playbook.meta.department)
-        record["department"] = module.playbook.meta.department
-        record["department_label"] = term.label(lang) if term else ""
+        key = module.playbook.meta.department
+        record["department"] = key
+        record["department_label"] = catalog.taxonomy.label("department", key, lang)
     return record
 
 
@@ -95,8 +95,8 @@ def module_view(module: Module, curriculum: Curriculum, here: str, context: Cont
     }
     if module.playbook is not None:
         meta = module.playbook.meta
-        term = context.catalog.taxonomy.department(meta.department)
-        view["department"] = escape_md(term.label(context.lang)) if term else ""
+        view["department"] = escape_md(
+            context.catalog.taxonomy.label("department", meta.department, context.lang))
         # a site URL, not a docs path: the departments pages come from another generator
         up = "../" * page_url(here).count("/")
         view["department_link"] = f"{up}departments/{meta.department}/"

@@ -14,10 +14,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from playbook_kb import Settings, check
-from playbook_kb.pages import SitePlan, build_site
-from playbook_kb.search import rewrite_search_index
-from playbook_kb.settings import settings_from
-from playbook_kb.unsafe import neutralize
+from playbook_kb.build.pages import SitePlan, build_site
+from playbook_kb.build.search import rewrite_search_index
+from playbook_kb.check.sanitize import neutralize
+from playbook_kb.load.settings import settings_from
 
 log = logging.getLogger("mkdocs.hooks.playbooks")  # a mkdocs.* logger: --strict counts it
 _plan = SitePlan()

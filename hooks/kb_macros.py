@@ -1,4 +1,4 @@
-"""mkdocs-macros module: trainer macros, rendered in a sandbox. Logic: playbook_kb.macros.
+"""mkdocs-macros module: trainer macros in a sandbox. Logic: playbook_kb.build.trainer_macros.
 
 mkdocs-macros gives every page its whole config, `environment`, `git` and helper macros
 that reach Python objects. Trainer pages get none of that: before each page, the
@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from playbook_kb.macros import PageView, TrainerMacros, page_url, page_variables, sandboxed
+from playbook_kb.build.trainer_macros import (
+    PageView,
+    TrainerMacros,
+    page_url,
+    page_variables,
+    sandboxed,
+)
 
 _built: tuple[object, TrainerMacros] | None = None  # (catalog, macros) of the current build
 

@@ -144,7 +144,7 @@ def export_markdown(root: Path, target: Path) -> None:
     """The same Markdown the hooked build renders, as plain files for plain Material:
     the hand-written pages, then every page, file and asset the engine generates."""
     from playbook_kb import check
-    from playbook_kb.pages import build_site
+    from playbook_kb.build.pages import build_site
 
     shutil.copytree(root / "docs", target)
     catalog, findings = check(root)

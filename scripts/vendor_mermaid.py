@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 VERSION = "11.17.2"
-TARGET = Path(__file__).resolve().parent.parent / "hooks/playbook_kb/assets/vendor/mermaid"
+TARGET = Path(__file__).resolve().parent.parent / "hooks/playbook_kb/build/assets/vendor/mermaid"
 FILES = {"package/dist/mermaid.min.js": "mermaid.min.js", "package/LICENSE": "LICENSE"}
 
 

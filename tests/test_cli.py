@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from playbook_kb.cli import main
+from playbook_kb.tools.cli import main
 
 from .conftest import break_minimal
 

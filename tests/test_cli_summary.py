@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from playbook_kb.cli import main
+from playbook_kb.tools.cli import main
 
 from .conftest import break_minimal
 

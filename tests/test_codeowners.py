@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from playbook_kb import check, load_catalog
-from playbook_kb.cli import main
-from playbook_kb.codeowners import CODEOWNERS_FILE, codeowners
+from playbook_kb.derive.codeowners import CODEOWNERS_FILE, codeowners
+from playbook_kb.tools.cli import main
 
 from .conftest import FIXTURES, REPO
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from playbook_kb import check
-from playbook_kb.curriculum import build_curriculum
+from playbook_kb.build.pages.curriculum_pages import curriculum_json
+from playbook_kb.derive.curriculum import build_curriculum
+from playbook_kb.load.training import load_module_pages, path_id
 from playbook_kb.model import Catalog, ModulePage, Taxonomy
-from playbook_kb.module_pages import load_module_pages, path_id
-from playbook_kb.pages.curriculum import curriculum_json
 
 
 def page(module_id: str, tier: str = "basic", *, title: str | None = None, order=None,
@@ -228,8 +228,8 @@ def test_curriculum_json_shape_is_stable(repo):
 
 
 def test_curriculum_pages_follow_the_site_language(repo):
+    from playbook_kb.build.pages import build_site
     from playbook_kb.model import Settings
-    from playbook_kb.pages import build_site
 
     catalog_, findings = check(repo("curriculum"), Settings(lang="en"))
     plan = build_site(catalog_, findings)

@@ -14,9 +14,9 @@ from collections import Counter
 import pytest
 
 from playbook_kb import check
-from playbook_kb.curriculum import build_curriculum
+from playbook_kb.derive.curriculum import build_curriculum
+from playbook_kb.derive.rollout import build_rollout, published
 from playbook_kb.model import PHASES, TIERS
-from playbook_kb.rollout import build_rollout, published
 
 from .conftest import REPO
 
@@ -96,7 +96,7 @@ def test_hand_written_pages_exist(page: str) -> None:
 
 
 def test_contribution_guide_explains_every_rule() -> None:
-    from playbook_kb.rules import CATALOG_RULES, PLAYBOOK_RULES
+    from playbook_kb.check import CATALOG_RULES, PLAYBOOK_RULES
 
     guide = (REPO / "docs" / "contribute.md").read_text(encoding="utf-8")
     spec_rules = {"missing-part", "empty-part", "template-leftover", "front-matter", "field",

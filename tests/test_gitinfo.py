@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from playbook_kb.gitinfo import History, parse_log, read_history
+from playbook_kb.load.gitinfo import History, parse_log, read_history
 
 from .conftest import build_site, make_repo
 

@@ -10,7 +10,13 @@ from jinja2 import Environment, StrictUndefined
 from jinja2.exceptions import SecurityError, UndefinedError
 
 from playbook_kb import check
-from playbook_kb.macros import MacroError, PageView, TrainerMacros, page_variables, sandboxed
+from playbook_kb.build.trainer_macros import (
+    MacroError,
+    PageView,
+    TrainerMacros,
+    page_variables,
+    sandboxed,
+)
 
 from .conftest import REPO, build_site
 from .test_curriculum import rename_playbook

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from playbook_kb import check, rollout
+from playbook_kb import check
+from playbook_kb.build.pages import Context, SitePlan, build_site
+from playbook_kb.build.pages.crossdept import months_between, relative
+from playbook_kb.build.pages.phases import add_months, entry
+from playbook_kb.build.render import escape_md as md
+from playbook_kb.derive import rollout
+from playbook_kb.load.settings import settings_from
 from playbook_kb.model import Catalog, Meta, Metrics, Playbook, Taxonomy, Term
-from playbook_kb.pages import Context, SitePlan, build_site
-from playbook_kb.pages.crossdept import months_between, relative
-from playbook_kb.pages.phases import add_months, entry
-from playbook_kb.render import escape_md as md
-from playbook_kb.settings import settings_from
 
 FIXTURE = Path(__file__).parent / "fixtures" / "crossdept"
 # department -> the other departments' playbooks it could adopt (see the fixture's taxonomy.yml)
@@ -136,9 +137,9 @@ def test_catalog_json_is_deterministic_and_complete() -> None:
 def test_generators_fill_every_cross_department_page(catalog: Catalog) -> None:
     plan = SitePlan()
     context = Context(catalog, (), {}, "ja")
-    from playbook_kb.pages import GENERATORS
+    from playbook_kb.build.pages import PIPELINE
 
-    for func in GENERATORS:
+    for func in PIPELINE:
         func(context, plan)
     for page in ("departments/index.md", "departments/legal.md", "outputs/index.md",
                  "outputs/report.md", "matrix/index.md", "phases/index.md", "impact/index.md",

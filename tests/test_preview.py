@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from playbook_kb import check, preview
-from playbook_kb.cli import main
-from playbook_kb.settings import read_settings
+from playbook_kb import check
+from playbook_kb.load.settings import read_settings
+from playbook_kb.tools import preview
+from playbook_kb.tools.cli import main
 
 from .conftest import build_site, make_repo
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from playbook_kb import check
-from playbook_kb.pages import build_site as plan_site
+from playbook_kb.build.pages import build_site as plan_site
 
 from .conftest import build_site
 from .test_curriculum import rename_playbook

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from playbook_kb import Settings, check
-from playbook_kb.rules import CATALOG_RULES, PLAYBOOK_RULES
+from playbook_kb.check import CATALOG_RULES, PLAYBOOK_RULES
 
 PB = "playbooks/sales-email"
 SPEC_RULES = {"missing-part", "empty-part", "template-leftover", "front-matter", "field",
@@ -252,7 +252,7 @@ def test_a_missing_samples_folder_is_one_finding_not_two(root: Path) -> None:
 
 
 def test_neutralize_leaves_ordinary_pages_byte_for_byte() -> None:
-    from playbook_kb.unsafe import neutralize
+    from playbook_kb.check.sanitize import neutralize
 
     page = ('<h2 id="x">手順</h2>\n<p>A &amp; B &lt;C&gt; <a href="../workflow/" title="業務">業務フロー</a>'
             '</p>\n<pre class="mermaid"><code>A --&gt; B</code></pre>\n<img alt="図" src="a.png" />')

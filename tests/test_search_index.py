@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from playbook_kb.search import SEPARATOR, WORD_BREAK, segment_index, tokens
+from playbook_kb.build.search import SEPARATOR, WORD_BREAK, segment_index, tokens
 
 
 def index(*texts: str) -> dict:

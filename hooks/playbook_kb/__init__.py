@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .catalog import load_catalog
-from .engine import check, findings_by_playbook
+from .check import check, findings_by_playbook
 from .findings import Finding
+from .load.catalog import load_catalog
 from .model import Catalog, Meta, Metrics, Playbook, Settings, SourceFile, Taxonomy, Term
 
 __all__ = ["Catalog", "Finding", "Meta", "Metrics", "Playbook", "Settings", "SourceFile",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .textio import find_links, mask_code
+from .load.textio import find_links, mask_code
 
 TIERS = ("basic", "applied", "expert")
 PHASES = ("pilot", "rollout", "company-wide")

@@ -44,7 +44,7 @@ def test_mermaid_is_not_loaded_on_pages_without_a_diagram(site, page, requests_s
 
 
 def test_the_vendored_mermaid_records_its_version():
-    vendor = Path(__file__).resolve().parents[2] / "hooks/playbook_kb/assets/vendor/mermaid"
+    vendor = Path(__file__).resolve().parents[2] / "hooks/playbook_kb/build/assets/vendor/mermaid"
     version = (vendor / "VERSION").read_text(encoding="utf-8")
     assert version.startswith("mermaid 11.")  # Material 9 calls the Mermaid 11 API
     assert (vendor / "mermaid.min.js").stat().st_size > 1_000_000

@@ -1,0 +1,1 @@
+"""build: the catalog and findings become pages, files and assets."""

@@ -1,0 +1,89 @@
+"""/playbooks.json: the whole catalog for intranet portals.
+
+Fields are documented in docs/reference/playbooks-json.md.
+
+Deterministic: sorted keys, playbooks by slug, no build time in it, so the same sources
+give the same bytes. URLs are relative to the site root, where this file lives.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from ...findings import count
+from ...model import Metrics, Playbook
+from .context import Context, SitePlan
+from .crossdept import Pages
+
+FORMAT_VERSION = 1
+PART_URLS = {"prompt_sheet": "prompt-sheet.md", "workflow": "workflow.md"}
+
+
+def catalog_json(context: Context, plan: SitePlan) -> None:
+    plan.files["playbooks.json"] = catalog_text(Pages(context), context)
+
+
+def catalog_text(pages: Pages, context: Context) -> str:
+    candidate_for: dict[str, list[str]] = defaultdict(list)
+    for (department, _), cell in sorted(pages.rollout.cells.items()):
+        for playbook in cell.candidates:
+            candidate_for[playbook.slug].append(department)
+    errors, warnings = count(list(context.findings))
+    data = {
+        "version": FORMAT_VERSION,
+        "lang": pages.lang,
+        "counts": {"playbooks": len(pages.playbooks), "errors": errors, "warnings": warnings},
+        "departments": [
+            {"key": t.key, "ja": t.ja, "en": t.en, "url": f"departments/{t.key}/",
+             "produces": sorted(pages.rollout.produced[t.key])}
+            for t in pages.taxonomy.departments],
+        "outputs": [{"key": t.key, "ja": t.ja, "en": t.en, "url": f"outputs/{t.key}/"}
+                    for t in pages.taxonomy.outputs],
+        "playbooks": [
+            entry(p, context.by_playbook.get(p.slug, []), candidate_for.get(p.slug, []))
+            for p in pages.playbooks],
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def entry(playbook: Playbook, findings: list, candidates: list[str]) -> dict[str, Any]:
+    meta = playbook.meta
+    errors, warnings = count(findings)
+    parts = {name: f"{playbook.url}{file[:-3]}/" if playbook.file(file) else None
+             for name, file in PART_URLS.items()}
+    parts["samples"] = f"{playbook.url}samples/"
+    return {
+        "slug": playbook.slug, "url": playbook.url, "parts": parts,
+        "title": meta.title or playbook.slug, "summary": meta.summary,
+        "department": meta.department or None, "output": meta.output or None,
+        "task": meta.task, "industry": meta.industry or None,
+        "tier": meta.tier or None, "phase": meta.phase or None,
+        "champion": meta.champion, "data": meta.data or None,
+        "tools": list(meta.tools), "adopted_by": list(meta.adopted_by),
+        "rollout_candidate_for": candidates,
+        "aliases": list(meta.aliases), "prerequisites": list(meta.prerequisites),
+        "duration_minutes": meta.duration_minutes,
+        "reviewed": _date(meta.reviewed), "started": _date(meta.started),
+        "metrics": metrics(meta.metrics),
+        "hours_saved_per_month": round(meta.metrics.hours_saved_per_month, 2)
+        if meta.metrics else None,
+        "findings": {"errors": errors, "warnings": warnings},
+    }
+
+
+def metrics(value: Metrics | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {
+        "baseline_minutes": value.baseline_minutes, "current_minutes": value.current_minutes,
+        "runs_per_month": value.runs_per_month, "users": value.users,
+        "measured": _date(value.measured),
+        "hours_saved_per_month": round(value.hours_saved_per_month, 2),
+        "reduction": round(value.reduction, 4),
+    }
+
+
+def _date(value) -> str | None:
+    return value.isoformat() if value else None

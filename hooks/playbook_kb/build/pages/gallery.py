@@ -1,0 +1,79 @@
+"""What the samples gallery shows for each file, worked out once at build time.
+
+Markdown: its first words; images: the picture; PDF: the first page in the browser's
+viewer; CSV: the first rows as a table; text: the first lines; Office files: a download
+link with type and size. Everything comes from the file as the catalog read it, and
+the template escapes it: a sample is contributor data, never markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+
+from ...load.textio import split_front_matter
+from ...model import SourceFile
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+OFFICE_TYPES = {".docx": "type_docx", ".xlsx": "type_xlsx", ".pptx": "type_pptx"}
+EXCERPT_CHARS = 160
+TABLE_ROWS, TABLE_COLUMNS, TEXT_LINES = 6, 6, 12
+_MARKUP = re.compile(  # block markers at the start of a line, emphasis, links (text kept)
+    r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+|\|)|[*_`|]|!?\[([^\]]*)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Preview:
+    source: SourceFile
+    kind: str  # markdown | image | pdf | table | text | office | file
+    file: str  # path inside samples/, e.g. "mail.md"
+    title: str = ""
+    excerpt: str = ""
+    rows: list[list[str]] = field(default_factory=list)  # rows[0] is the header
+    more_rows: int = 0
+    type_key: str = ""  # labels key for the file type, e.g. "type_docx"
+
+
+def preview(source: SourceFile) -> Preview:
+    file = source.name.split("/", 1)[1]
+    suffix = source.suffix
+    if suffix == ".md":
+        title, excerpt = _markdown(source.text or "")
+        return Preview(source, "markdown", file, title or file[:-3], excerpt, type_key="type_md")
+    if suffix in IMAGE_SUFFIXES:
+        return Preview(source, "image", file, type_key="type_image")
+    if suffix == ".pdf":
+        return Preview(source, "pdf", file, type_key="type_pdf")
+    if suffix == ".csv" and source.text is not None:
+        rows = list(csv.reader(source.text.splitlines()))
+        shown = [row[:TABLE_COLUMNS] for row in rows[:TABLE_ROWS + 1]]
+        return Preview(source, "table", file, rows=shown,
+                       more_rows=max(0, len(rows) - len(shown)), type_key="type_csv")
+    if suffix == ".txt" and source.text is not None:
+        lines = source.text.splitlines()
+        return Preview(source, "text", file, excerpt="\n".join(lines[:TEXT_LINES]),
+                       more_rows=max(0, len(lines) - TEXT_LINES), type_key="type_txt")
+    return Preview(source, "office" if suffix in OFFICE_TYPES else "file", file,
+                   type_key=OFFICE_TYPES.get(suffix, "type_file"))
+
+
+def _markdown(text: str) -> tuple[str, str]:
+    """The first heading and the first words of the body, as plain text."""
+    title, words, fenced = "", [], False
+    for line in split_front_matter(text).body.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if fenced or not line.strip() or set(line.strip()) <= set("-|: "):
+            continue
+        if not title and line.startswith("#"):
+            title = line.lstrip("#").strip()
+            continue
+        words.append(_MARKUP.sub(lambda m: m.group(1) or "", line).strip())
+        if sum(len(w) for w in words) > EXCERPT_CHARS:
+            break
+    excerpt = " ".join(w for w in words if w)
+    if len(excerpt) > EXCERPT_CHARS:
+        excerpt = excerpt[:EXCERPT_CHARS].rstrip() + "…"
+    return title, excerpt

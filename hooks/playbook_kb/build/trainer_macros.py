@@ -1,0 +1,191 @@
+"""Macros for trainers' pages, and the sandbox those pages render in.
+
+Trainer pages (docs/ pages with `render_macros: true`) are Jinja templates. They get the
+functions and plain-data variables below and nothing else: no config, no environment,
+no Python objects. `hooks/kb_macros.py` wires this into mkdocs-macros.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ..derive.curriculum import build_curriculum
+from ..labels import labels
+from ..load.taxonomy import closest
+from ..model import PHASES, TIERS, Catalog, Playbook
+from .pages import Context
+from .pages.curriculum_pages import PART_PAGES, module_view, page_url, relative
+from .render import escape_md, render
+
+PARTS = {key: name for key, name in PART_PAGES}
+
+
+class MacroError(ValueError):
+    """A macro called with a key that does not exist: the build stops and says which."""
+
+
+@dataclass(frozen=True)
+class PageView:
+    """What a trainer page may read about itself: plain values only."""
+
+    src_uri: str
+    title: str = ""
+    url: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+class TrainerMacros:
+    """The macros of one build, over that build's catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.curriculum = build_curriculum(catalog)
+        self.lang = catalog.settings.lang
+        self.words = labels(self.lang)
+        self.context = Context(catalog, (), {}, self.lang)
+        self._slugs = {p.slug: p for p in catalog.playbooks if p.slug_ok}
+        for p in catalog.playbooks:
+            for alias in p.meta.aliases:  # an old slug in a trainer's page keeps working
+                self._slugs.setdefault(alias, p)
+
+    def variables(self) -> dict[str, Any]:
+        """The taxonomy as plain data: `departments`, `outputs`, `tiers`, `phases`."""
+        def terms(items):
+            return [{"key": t.key, "label": t.label(self.lang), "ja": t.ja, "en": t.en}
+                    for t in items]
+        w = self.words
+        return {
+            "departments": terms(self.catalog.taxonomy.departments),
+            "outputs": terms(self.catalog.taxonomy.outputs),
+            "tiers": [{"key": t, "label": w[f"{t}_tier"], "audience": w[f"{t}_audience"],
+                       "goals": w[f"{t}_goals"]} for t in TIERS],
+            "phases": [{"key": p, "label": w[p]} for p in PHASES],
+        }
+
+    def functions(self, page: str) -> dict[str, Callable[..., Any]]:
+        """The macros, bound to the page they are called from (links are relative to it)."""
+        def playbook_card(slug):
+            return self.playbook_card(page, slug)
+
+        def playbook_link(slug, part=None):
+            return self.playbook_link(page, slug, part)
+
+        def curriculum_table(tier):
+            return self.curriculum_table(page, tier)
+
+        def playbooks(department=None, output=None, tier=None, phase=None):
+            return self.playbooks(page, department, output, tier, phase)
+
+        def hours_saved(department=None):
+            return self.hours_saved(page, department)
+
+        return {f.__name__: f for f in (playbook_card, playbook_link, curriculum_table,
+                                        playbooks, hours_saved)}
+
+    def playbook_card(self, page: str, slug: str) -> str:
+        playbook = self._playbook(page, "playbook_card", slug)
+        meta, taxonomy = playbook.meta, self.catalog.taxonomy
+        department, output = taxonomy.department(meta.department), taxonomy.output(meta.output)
+        facts = [t.label(self.lang) for t in (department, output) if t]
+        facts += [self.words[v] for v in (meta.tier, meta.phase) if v]
+        parts = [{"label": self.words[key], "link": relative(page, f"{playbook.rel_dir}/{name}")}
+                 for key, name in PART_PAGES[1:]]
+        return render("macro_card.md.j2", title=escape_md(playbook.title),
+                      link=relative(page, f"{playbook.rel_dir}/index.md"),
+                      summary=escape_md(meta.summary), facts=facts, parts=parts)
+
+    def playbook_link(self, page: str, slug: str, part: str | None = None) -> str:
+        playbook = self._playbook(page, "playbook_link", slug)
+        key = part or "overview"
+        if key not in PARTS:
+            raise self._unknown(page, "playbook_link", "part", key, list(PARTS))
+        title = html.escape(escape_md(playbook.title))  # no template escapes this one
+        text = title if key == "overview" else f"{title} — {self.words[key]}"
+        return f"[{text}]({relative(page, f'{playbook.rel_dir}/{PARTS[key]}')})"
+
+    def curriculum_table(self, page: str, tier: str) -> str:
+        if tier not in TIERS:
+            raise self._unknown(page, "curriculum_table", "tier", tier, list(TIERS))
+        modules = [module_view(m, self.curriculum, page, self.context)
+                   for m in self.curriculum.tiers[tier]]
+        return render("macro_curriculum.md.j2", words=self.words, modules=modules)
+
+    def playbooks(self, page: str, department: str | None = None, output: str | None = None,
+                  tier: str | None = None, phase: str | None = None) -> str:
+        taxonomy = self.catalog.taxonomy
+        wanted = {"department": department, "output": output, "tier": tier, "phase": phase}
+        allowed = {"department": [t.key for t in taxonomy.departments],
+                   "output": [t.key for t in taxonomy.outputs],
+                   "tier": list(TIERS), "phase": list(PHASES)}
+        for name, value in wanted.items():
+            if value is not None and value not in allowed[name]:
+                raise self._unknown(page, "playbooks", name, value, allowed[name])
+        order = {key: i for i, key in enumerate(allowed["department"])}
+        chosen = sorted(
+            (p for p in self.catalog.playbooks if p.slug_ok and all(
+                v is None or getattr(p.meta, k) == v for k, v in wanted.items())),
+            key=lambda p: (order.get(p.meta.department, len(order)), p.title, p.slug))
+        rows = [self._row(page, p) for p in chosen]
+        return render("macro_playbooks.md.j2", words=self.words, rows=rows)
+
+    def hours_saved(self, page: str, department: str | None = None) -> float:
+        """Hours saved per month, summed over playbooks with metrics (one decimal)."""
+        if department is not None and self.catalog.taxonomy.department(department) is None:
+            keys = [t.key for t in self.catalog.taxonomy.departments]
+            raise self._unknown(page, "hours_saved", "department", department, keys)
+        total = sum(p.meta.metrics.hours_saved_per_month for p in self.catalog.playbooks
+                    if p.slug_ok and p.meta.metrics is not None
+                    and department in (None, p.meta.department))
+        return round(float(total), 1)
+
+    def _row(self, page: str, playbook: Playbook) -> dict[str, str]:
+        meta, taxonomy = playbook.meta, self.catalog.taxonomy
+        return {
+            "title": escape_md(playbook.title),
+            "link": relative(page, f"{playbook.rel_dir}/index.md"),
+            "department": escape_md(taxonomy.label("department", meta.department, self.lang)),
+            "output": escape_md(taxonomy.label("output", meta.output, self.lang)),
+            "phase": self.words.get(meta.phase, ""), "tier": self.words.get(meta.tier, ""),
+            "hours": f"{meta.metrics.hours_saved_per_month:.1f}" if meta.metrics else "—",
+        }
+
+    def _playbook(self, page: str, macro: str, slug: Any) -> Playbook:
+        playbook = self._slugs.get(slug) if isinstance(slug, str) else None
+        if playbook is None:
+            raise self._unknown(page, macro, "slug", slug, sorted(self._slugs))
+        return playbook
+
+    def _unknown(self, page: str, macro: str, name: str, value: Any,
+                 allowed: list[str]) -> MacroError:
+        near = closest(str(value), allowed)
+        hint = f"近いもの: 「{near}」。" if near else ""
+        shown = ", ".join(allowed[:20]) + (" ..." if len(allowed) > 20 else "")
+        return MacroError(f"docs/{page}: {macro}() の {name}「{value}」はありません。{hint}"
+                          f"使える値: {shown or '（なし）'}")
+
+
+def page_variables(macros: TrainerMacros, page: PageView) -> dict[str, Any]:
+    """Everything a trainer page sees: itself, the taxonomy and the macros."""
+    return {"page": page, **macros.variables(), **macros.functions(page.src_uri)}
+
+
+def sandboxed(base: Environment) -> ImmutableSandboxedEnvironment:
+    """A sandbox with the delimiters, loader and undefined policy of mkdocs-macros' own."""
+    return ImmutableSandboxedEnvironment(
+        loader=base.loader, undefined=base.undefined, extensions=list(base.extensions),
+        block_start_string=base.block_start_string, block_end_string=base.block_end_string,
+        variable_start_string=base.variable_start_string,
+        variable_end_string=base.variable_end_string,
+        comment_start_string=base.comment_start_string,
+        comment_end_string=base.comment_end_string, keep_trailing_newline=True,
+    )
+
+
+__all__ = ["MacroError", "PageView", "TrainerMacros", "page_url", "page_variables",
+           "sandboxed"]

@@ -1,0 +1,11 @@
+"""check: every rule over the loaded catalog; findings are values.
+
+Importing the rule modules registers them (one module per rule family)."""
+
+from __future__ import annotations
+
+from . import links, metadata, owners, parts, prerequisites, safety  # noqa: F401  (registers)
+from .registry import CATALOG_RULES, PLAYBOOK_RULES, run_rules
+from .run import check, findings_by_playbook
+
+__all__ = ["CATALOG_RULES", "PLAYBOOK_RULES", "check", "findings_by_playbook", "run_rules"]

@@ -1,0 +1,64 @@
+"""Relative links and images must land on a published file inside playbooks/."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+from ..findings import Finding, error
+from ..load.textio import line_of
+from ..model import PART_FILES, Catalog
+from .registry import catalog_rule
+
+PARTS = frozenset(PART_FILES.values())
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
+
+
+@catalog_rule("broken-link")
+def broken_links(catalog: Catalog) -> Iterator[Finding]:
+    published = {f.rel for p in catalog.playbooks for f in p.files if f.publishable}
+    # a folder is a link target once it holds a page, and samples/ once it holds a sample
+    folders = {p.rel_dir for p in catalog.playbooks}
+    for playbook in catalog.playbooks:
+        if playbook.samples:  # the generated gallery page
+            folders |= {f"{playbook.rel_dir}/samples", f"{playbook.rel_dir}/samples/index.md"}
+    for playbook in catalog.playbooks:
+        for source in playbook.files:
+            if source.suffix != ".md" or source.text is None:
+                continue
+            base = posixpath.dirname(source.rel)
+            for url, offset in source.links:
+                if not url or _EXTERNAL.match(url) or "{" in url:
+                    continue
+                path = unquote(url.split("#")[0].split("?")[0])
+                if not path:
+                    continue
+                target = posixpath.normpath(posixpath.join(base, path))
+                line = line_of(source.text, offset)
+                if not target.startswith("playbooks/") or target.count("/") < 1:
+                    yield error("path-escape", source.rel, line,
+                                f"リンク「{url}」が playbooks/ の外を指しています。"
+                                "プレイブックの中のファイルにリンクするか、"
+                                "サイト内のページは /departments/ のような"
+                                "絶対パスで書いてください。")
+                elif _is_missing_part(target, playbook.rel_dir):
+                    continue  # missing-part already says so, with the file name to create
+                elif not _resolves(target, published, folders):
+                    yield error("broken-link", source.rel, line,
+                                f"リンク先「{url}」が見つかりません（{target}）。ファイル名とフォルダを確認してください"
+                                "（大文字・小文字も区別されます）。")
+
+
+def _is_missing_part(target: str, rel_dir: str) -> bool:
+    """A link to a part (or to samples/) that missing-part already reports."""
+    if target in (f"{rel_dir}/samples", f"{rel_dir}/samples/index.md"):
+        return True
+    return posixpath.dirname(target) == rel_dir and posixpath.basename(target) in PARTS
+
+
+def _resolves(target: str, published: set[str], folders: set[str]) -> bool:
+    if target in published or f"{target}.md" in published or f"{target}/index.md" in published:
+        return True
+    return target in folders

@@ -1,0 +1,82 @@
+"""The three-part set: present, filled in, and no scaffold markers left."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Finding, error
+from ..load.textio import line_of, split_front_matter
+from ..model import PART_FILES, Catalog, Playbook
+from .registry import playbook_rule
+
+# The scaffold marks every place a champion must fill in with one of these.
+LEFTOVER = re.compile(r"【要記入】|TODO\(playbook-kb\)")
+PART_NAMES = {"index": "概要", "prompt-sheet": "プロンプトシート", "workflow": "業務フロー"}
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_BARE = re.compile(r"[-*>|: ]+")  # bullets and table rules without text
+_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.M)
+
+
+@playbook_rule("missing-part")
+def missing_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
+    for part, filename in PART_FILES.items():
+        if playbook.file(filename) is None:
+            yield error("missing-part", f"{playbook.rel_dir}/{filename}", 0,
+                        f"{PART_NAMES[part]}（{filename}）がありません。"
+                        f"{playbook.rel_dir}/{filename} を作ってください"
+                        "（`playbook-kb new` のひな形が使えます）。")
+    if not playbook.samples:
+        yield error("missing-part", f"{playbook.rel_dir}/samples", 0,
+                    "アウトプット例がありません。"
+                    "samples/ フォルダに実際の出力例を 1 つ以上置いてください"
+                    "（.md、.docx、.xlsx、.pptx、.pdf、.png、.jpg、.txt、.csv）。")
+
+
+@playbook_rule("empty-part")
+def empty_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
+    minimum = catalog.settings.min_part_chars
+    names = list(PART_FILES.values()) + [f.name for f in playbook.samples if f.suffix == ".md"]
+    for name in names:
+        source = playbook.file(name)
+        if source is None or source.text is None:
+            continue
+        split = split_front_matter(source.text)
+        chars = content_chars(split.body, enough=minimum)
+        if chars < minimum:
+            yield error("empty-part", source.rel, split.body_line,
+                        f"中身がほとんどありません（本文 {chars} 文字、最低 {minimum} 文字）。"
+                        "見出しだけでなく、実際の手順・プロンプト・例を書いてください。")
+        elif name == "prompt-sheet.md" and not _FENCE.search(split.body):
+            yield error("empty-part", source.rel, split.body_line,
+                        "プロンプトがコードブロックにありません。"
+                        "プロンプトを ``` の行で囲んでください"
+                        "（コピーボタンが付きます）。")
+
+
+def content_chars(body: str, enough: int) -> int:
+    """Characters of real content: not white space, headings, comments, bare bullets,
+    fence lines or scaffold markers. Counting stops once there are `enough`."""
+    if "<!--" in body:
+        body = _COMMENT.sub("", body)
+    count = 0
+    for line in body.split("\n"):
+        line = line.strip()
+        if not line or line[0] == "#" or line.startswith(("```", "~~~")) or _BARE.fullmatch(line):
+            continue
+        count += sum(map(len, LEFTOVER.sub("", line).split()))
+        if count >= enough:
+            break
+    return count
+
+
+@playbook_rule("template-leftover")
+def template_leftover(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
+    for source in playbook.files:
+        if source.text is None or source.suffix != ".md":
+            continue
+        lines = sorted({(line_of(source.text, m.start()), m.group())
+                        for m in LEFTOVER.finditer(source.text)})
+        for number, marker in lines:
+            yield error("template-leftover", source.rel, number,
+                        f"ひな形の「{marker}」が残っています。実際の内容に書き換えてください。")

@@ -1,0 +1,30 @@
+"""The engine's front door: load once, check, and hand the results to any adapter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..findings import Finding
+from ..load.catalog import load_catalog
+from ..load.focus import focus
+from ..load.settings import read_settings
+from ..model import Catalog, Settings
+from .registry import run_rules
+
+
+def check(root: Path | str, settings: Settings | None = None) -> tuple[Catalog, list[Finding]]:
+    """Every finding for the repository at `root`, sorted by file and line."""
+    root = Path(root).resolve()
+    catalog, findings = load_catalog(root, settings or read_settings(root))
+    catalog, findings = focus(catalog, findings)  # `playbook-kb serve SLUG`: one playbook
+    findings.extend(run_rules(catalog))
+    return catalog, sorted(set(findings))
+
+
+def findings_by_playbook(catalog: Catalog, findings: list[Finding]) -> dict[str, list[Finding]]:
+    """slug -> its findings, for banners and the health page."""
+    grouped: dict[str, list[Finding]] = {p.slug: [] for p in catalog.playbooks}
+    for finding in findings:
+        if finding.slug in grouped:
+            grouped[finding.slug].append(finding)
+    return grouped

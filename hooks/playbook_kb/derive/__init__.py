@@ -1,0 +1,1 @@
+"""derive: views computed from the loaded catalog (rollout grid, curriculum order, CODEOWNERS)."""

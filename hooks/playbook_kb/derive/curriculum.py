@@ -1,0 +1,227 @@
+"""The training curriculum: modules of each tier, in the order they should be taught.
+
+A module is a playbook (by its `tier`) or a training page under docs/ (module_pages.py).
+Its id never changes with its title: the playbook's slug, or the page's `id:`. Within a
+tier, modules follow their prerequisites; ties go by `order`, then title, then id.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field, replace
+
+from ..findings import Finding, error, warning
+from ..load.taxonomy import closest
+from ..model import TIERS, Catalog, ModulePage, Playbook
+
+TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    tier: str
+    title: str
+    source: str  # repository path findings cite
+    src_uri: str  # the module's own page in the site
+    duration_minutes: int | None = None
+    objectives: tuple[str, ...] = ()
+    prerequisites: tuple[str, ...] = ()  # module ids, aliases resolved, unknown ids dropped
+    order: int | None = None
+    line: int = 0  # where `prerequisites` is written
+    playbook: Playbook | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.order is None, self.order or 0, self.title, self.id)
+
+    @property
+    def anchor_uri(self) -> str:
+        """The tier page and anchor, as a docs path: "curriculum/basic.md#<id>"."""
+        return f"curriculum/{self.tier}.md#{self.id}"
+
+    @property
+    def anchor_url(self) -> str:
+        """The same as a site URL, relative to the site root: "curriculum/basic/#<id>"."""
+        return f"curriculum/{self.tier}/#{self.id}"
+
+    @property
+    def url(self) -> str:
+        """The module's own page as a site URL: "playbooks/x/", "training/what-is-ai/"."""
+        stem = self.src_uri[:-len(".md")]
+        if stem == "index" or stem.endswith("/index"):
+            return stem[:-len("index")]
+        return stem + "/"
+
+
+@dataclass(frozen=True)
+class Curriculum:
+    tiers: dict[str, tuple[Module, ...]]  # tier -> modules in teaching order
+    findings: tuple[Finding, ...] = ()
+    by_id: dict[str, Module] = field(default_factory=dict)
+
+    def module(self, module_id: str) -> Module | None:
+        return self.by_id.get(module_id)
+
+    def minutes(self, tier: str) -> int:
+        return sum(m.duration_minutes or 0 for m in self.tiers[tier])
+
+
+def build_curriculum(catalog: Catalog) -> Curriculum:
+    """Modules by tier in teaching order, and the prerequisite findings."""
+    raw = _modules(catalog)
+    by_id: dict[str, Module] = {}
+    for module in raw:
+        by_id.setdefault(module.id, module)  # a duplicate id is reported by module_id_findings
+    aliases = {a: p.slug for p in catalog.playbooks for a in p.meta.aliases if p.slug in by_id}
+    findings: list[Finding] = []
+    resolved = {mid: _resolve(m, by_id, aliases, findings) for mid, m in by_id.items()}
+    by_id = {mid: replace(m, prerequisites=resolved[mid]) for mid, m in by_id.items()}
+    findings.extend(_cycles(by_id))
+    tiers = {tier: _order([m for m in by_id.values() if m.tier == tier]) for tier in TIERS}
+    return Curriculum(tiers, tuple(sorted(findings)), by_id)
+
+
+def module_id_findings(catalog: Catalog) -> list[Finding]:
+    """Two modules with one id would share one anchor: the second is an error."""
+    owners: dict[str, str] = {}
+    for playbook in catalog.playbooks:
+        for url in (playbook.slug, *playbook.meta.aliases):
+            owners.setdefault(url, f"{playbook.rel_dir}/index.md")
+    findings = []
+    for page in catalog.module_pages:
+        owner = owners.setdefault(page.id, page.rel)
+        if owner != page.rel:
+            findings.append(error("duplicate-url", page.rel, page.lines.get("id", 1),
+                                  f"モジュール id「{page.id}」は {owner} と同じです。"
+                                  f"アンカー #{page.id} が重なるので、別の id にしてください。"
+                                  f" 例: id: {page.id}-2"))
+    return findings
+
+
+def _modules(catalog: Catalog) -> list[Module]:
+    modules = [_from_playbook(p) for p in catalog.playbooks if p.slug_ok and p.meta.tier]
+    modules.extend(_from_page(page) for page in catalog.module_pages)
+    return modules
+
+
+def _from_playbook(playbook: Playbook) -> Module:
+    meta = playbook.meta
+    return Module(playbook.slug, meta.tier, playbook.title, f"{playbook.rel_dir}/index.md",
+                  f"{playbook.rel_dir}/index.md", meta.duration_minutes, meta.objectives,
+                  meta.prerequisites, meta.order, meta.lines.get("prerequisites", 1), playbook)
+
+
+def _from_page(page: ModulePage) -> Module:
+    return Module(page.id, page.tier, page.title, page.rel, page.src_uri, page.duration_minutes,
+                  page.objectives, page.prerequisites, page.order,
+                  page.lines.get("prerequisites", 1))
+
+
+def _resolve(module: Module, by_id: dict[str, Module], aliases: dict[str, str],
+             findings: list[Finding]) -> tuple[str, ...]:
+    out: list[str] = []
+    for wanted in module.prerequisites:
+        target = wanted if wanted in by_id else aliases.get(wanted)
+        if target is None:
+            near = closest(wanted, sorted(by_id))
+            hint = (f"「{near}」のことですか？" if near
+                    else "モジュールの id かプレイブックのスラッグを書いてください。")
+            findings.append(error("prerequisite", module.source, module.line,
+                                  f"前提（prerequisites）の「{wanted}」というモジュールはありません。{hint}"))
+            continue
+        required = by_id[target]
+        if TIER_RANK[required.tier] > TIER_RANK[module.tier]:
+            findings.append(warning("prerequisite", module.source, module.line,
+                                    f"前提の「{target}」は {required.tier} 層で、"
+                                    f"この {module.tier} 層より上です（{required.source}）。"
+                                    "受講の順番を確かめてください。"))
+        if target not in out:
+            out.append(target)
+    return tuple(out)
+
+
+def _order(modules: list[Module]) -> tuple[Module, ...]:
+    """Kahn's algorithm on the prerequisites inside one tier, smallest sort key first.
+
+    Modules caught in a cycle cannot be placed by it: they follow the rest, by sort key,
+    so the page still lists them (the cycle itself is an error finding).
+    """
+    ids = {m.id for m in modules}
+    waiting = {m.id: {p for p in m.prerequisites if p in ids and p != m.id} for m in modules}
+    followers: dict[str, list[Module]] = {m.id: [] for m in modules}
+    for m in modules:
+        for p in waiting[m.id]:
+            followers[p].append(m)
+    ready = [(m.sort_key, m.id, m) for m in modules if not waiting[m.id] and m.id not in
+             m.prerequisites]
+    heapq.heapify(ready)
+    placed: list[Module] = []
+    while ready:
+        _, _, module = heapq.heappop(ready)
+        placed.append(module)
+        for follower in followers[module.id]:
+            waiting[follower.id].discard(module.id)
+            if not waiting[follower.id] and follower.id not in follower.prerequisites:
+                heapq.heappush(ready, (follower.sort_key, follower.id, follower))
+    done = {m.id for m in placed}
+    stuck = sorted((m for m in modules if m.id not in done), key=lambda m: m.sort_key)
+    return tuple(placed + stuck)
+
+
+def _cycles(by_id: dict[str, Module]) -> list[Finding]:
+    """One error per module in a prerequisite cycle, naming every file of the cycle."""
+    findings = []
+    for group in _strongly_connected(by_id):
+        members = sorted(group)
+        if len(members) == 1 and members[0] not in by_id[members[0]].prerequisites:
+            continue
+        chain = " → ".join([*members, members[0]])
+        files = "、".join(by_id[m].source for m in members)
+        for member in members:
+            module = by_id[member]
+            findings.append(error("prerequisite", module.source, module.line,
+                                  f"前提（prerequisites）が循環しています: {chain}（{files}）。"
+                                  "どれか 1 つの prerequisites から外してください。"))
+    return findings
+
+
+def _strongly_connected(by_id: dict[str, Module]) -> list[set[str]]:
+    """Tarjan's algorithm, iterative: a long prerequisite chain must not hit the recursion limit."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[set[str]] = []
+    for start in sorted(by_id):
+        if start in index:
+            continue
+        work = [(start, iter(by_id[start].prerequisites))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, edges = work[-1]
+            nxt = next(edges, None)
+            if nxt is not None:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(by_id[nxt].prerequisites)))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.add(member)
+                    if member == node:
+                        break
+                groups.append(group)
+    return groups

@@ -1,0 +1,147 @@
+"""Build the catalog once: taxonomy plus every playbooks/<slug>/, with load findings."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+from ..findings import Finding, error, warning
+from ..model import SAMPLE_SUFFIXES, Catalog, Meta, Playbook, Settings, SourceFile, Taxonomy
+from .fields import read_meta
+from .taxonomy import KEY, load_taxonomy
+from .textio import TEXT_SUFFIXES, decode, split_front_matter
+from .training import load_module_pages
+from .yamlsafe import YamlProblem, load_mapping
+
+PLAYBOOKS_DIR = "playbooks"
+PUBLISHED_SUFFIXES = SAMPLE_SUFFIXES | {".gif", ".webp", ".md"}
+
+
+def load_catalog(root: Path | str,
+                 settings: Settings | None = None) -> tuple[Catalog, list[Finding]]:
+    """Read taxonomy.yml and every playbook folder once. Never raises on bad content."""
+    root = Path(root).resolve()
+    settings = settings or Settings()
+    taxonomy, findings = load_taxonomy(root)
+    playbooks = []
+    base = root / PLAYBOOKS_DIR
+    entries = sorted(os.scandir(base), key=lambda e: e.name) if base.is_dir() else []
+    for entry in entries:
+        if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=True):
+            continue
+        rel_dir = f"{PLAYBOOKS_DIR}/{entry.name}"
+        if entry.is_symlink():
+            findings.append(error("path-escape", rel_dir, 0,
+                                  "フォルダがシンボリックリンクです。実体のフォルダを置いてください。"))
+            continue
+        playbook, found = _load_playbook(root, Path(entry.path), rel_dir, taxonomy, settings)
+        playbooks.append(playbook)
+        findings.extend(found)
+    module_pages, found = load_module_pages(root)  # docs/ training pages, read once here
+    findings.extend(found)
+    return Catalog(root, taxonomy, tuple(playbooks), settings, module_pages), findings
+
+
+def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,
+                   settings: Settings) -> tuple[Playbook, list[Finding]]:
+    findings: list[Finding] = []
+    files = tuple(_read_files(root, folder, rel_dir, settings, findings))
+    meta, body, body_line = Meta(), "", 1
+    index = next((f for f in files if f.name == "index.md"), None)
+    if index is not None and index.text is not None:
+        split = split_front_matter(index.text)
+        body, body_line = split.body, split.body_line
+        if split.front is None:
+            findings.append(error("front-matter", index.rel, 1,
+                                  "フロントマターがありません。1 行目を「---」で始め、"
+                                  "title などを書いて「---」で閉じてください。"))
+        else:
+            try:
+                mapping = load_mapping(split.front, first_line=2)
+                meta, found = read_meta(mapping, index.rel, taxonomy)
+                findings.extend(found)
+            except YamlProblem as problem:
+                findings.append(error("front-matter", index.rel, problem.line,
+                                      f"フロントマターの YAML が読めません: {problem.message}。"
+                                      "「項目: 値」の形、インデント、引用符を確認してください。"))
+    slug = folder.name
+    if not KEY.match(slug):
+        findings.append(error("slug", rel_dir, 0,
+                              f"フォルダ名「{slug}」は URL に使えません。"
+                              "英小文字・数字・ハイフンだけにしてください。"
+                              f" 例: {PLAYBOOKS_DIR}/{suggest_slug(slug, meta)}"))
+    valid = KEY.match(slug) is not None
+    return Playbook(slug, rel_dir, meta, files, body, body_line, valid), findings
+
+
+def suggest_slug(name: str, meta: Meta) -> str:
+    guess = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if guess:
+        return guess
+    parts = [p for p in (meta.department, meta.output) if p]
+    return "-".join(parts) or "my-playbook"
+
+
+def _read_files(root: Path, folder: Path, rel_dir: str, settings: Settings,
+                findings: list[Finding]):
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        prefix = os.path.relpath(dirpath, folder).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in dirnames:
+            if os.path.islink(os.path.join(dirpath, name)):
+                path = Path(dirpath, name)
+                findings.append(_symlink_finding(f"{rel_dir}/{prefix}{name}", path, folder, root))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            inner = prefix + name
+            yield _read_one(root, folder, Path(dirpath, name), f"{rel_dir}/{inner}", inner,
+                            settings, findings)
+
+
+def _read_one(root: Path, folder: Path, path: Path, rel: str, inner: str, settings: Settings,
+              findings: list[Finding]) -> SourceFile:
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode):
+        findings.append(_symlink_finding(rel, path, folder, root))
+        return SourceFile(rel, inner, path, 0, symlink=True, publishable=False)
+    size = info.st_size
+    suffix = os.path.splitext(inner)[1].lower()
+    if size > settings.max_file_bytes:
+        limit = settings.max_file_bytes / 1024 / 1024
+        findings.append(error("file-size", rel, 0,
+                              f"ファイルが大きすぎます（{size / 1024 / 1024:.1f} MB、"
+                              f"上限 {limit:g} MB）。"
+                              "圧縮するか、画像を縮小するか、社内の共有フォルダに置いてリンクしてください。"))
+        return SourceFile(rel, inner, path, size, publishable=False)
+    publishable = suffix in PUBLISHED_SUFFIXES
+    if not publishable:
+        allowed = " ".join(sorted(SAMPLE_SUFFIXES))
+        findings.append(warning("unsupported-file", rel, 0,
+                                f"この種類のファイル（{suffix or '拡張子なし'}）は"
+                                "サイトに載りません。"
+                                f"使える形式: {allowed}"))
+    if suffix not in TEXT_SUFFIXES:
+        return SourceFile(rel, inner, path, size, publishable=publishable)
+    decoded = decode(path.read_bytes())
+    if decoded.text is None:
+        findings.append(error("encoding", rel, decoded.bad_line,
+                              "UTF-8 ではない文字があります（Shift_JIS など）。"
+                              "エディタで文字コードを UTF-8 にして保存し直してください。"))
+        return SourceFile(rel, inner, path, size, publishable=False)
+    return SourceFile(rel, inner, path, size, decoded.text, publishable=publishable)
+
+
+def _symlink_finding(rel: str, path: Path, folder: Path, root: Path) -> Finding:
+    target = path.resolve()
+    if target.is_relative_to(folder.resolve()):
+        where = "プレイブックのフォルダ内を指していますが、リンクはサイトに載りません"
+    elif target.is_relative_to(root):
+        where = "プレイブックのフォルダの外を指しています"
+    else:
+        where = "リポジトリの外を指しています"
+    return error("path-escape", rel, 0, f"シンボリックリンクです（{where}）。"
+                 "リンクではなくファイルそのものを置いてください。")

@@ -1,0 +1,109 @@
+"""Training pages under docs/: every page whose front matter has `tier:` is a module.
+
+Trainers write these by hand. They are read once, with the catalog, so the curriculum,
+the macros and the checks all see the same modules.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..findings import Finding, error, warning
+from ..model import TIERS, ModulePage, Taxonomy
+from .fields import _Reader as FieldReader
+from .taxonomy import KEY
+from .textio import decode, split_front_matter
+from .yamlsafe import YamlProblem, load_mapping
+
+DOCS_DIR = "docs"
+_HAS_TIER = re.compile(r"^tier[ \t]*:", re.M)
+_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
+_EXAMPLE = ("---\ntitle: 生成AIとは\nid: what-is-ai\ntier: basic\nduration_minutes: 30\n"
+            "objectives:\n  - 生成AIの仕組みを一言で説明できる\n---")
+
+
+def load_module_pages(root: Path) -> tuple[tuple[ModulePage, ...], list[Finding]]:
+    """Every docs/**/*.md with `tier:` in its front matter, sorted by path."""
+    docs = root / DOCS_DIR
+    pages: list[ModulePage] = []
+    findings: list[Finding] = []
+    for path in _markdown_files(docs):
+        src_uri = path.relative_to(docs).as_posix()
+        decoded = decode(path.read_bytes())
+        split = split_front_matter(decoded.text or "")
+        if split.front is None or not _HAS_TIER.search(split.front):
+            continue  # not a module page; MkDocs reports undecodable files itself
+        page, found = _read_page(f"{DOCS_DIR}/{src_uri}", src_uri, split.front, split.body)
+        findings.extend(found)
+        if page is not None:
+            pages.append(page)
+    return tuple(pages), findings
+
+
+def _markdown_files(docs: Path):
+    if not docs.is_dir():
+        return
+    for dirpath, dirnames, filenames in os.walk(docs):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith(".md") and not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def _read_page(rel: str, src_uri: str, front: str,
+               body: str) -> tuple[ModulePage | None, list[Finding]]:
+    try:
+        mapping = load_mapping(front, first_line=2)
+    except YamlProblem as problem:
+        return None, [error("front-matter", rel, problem.line,
+                            f"フロントマターの YAML が読めません: {problem.message}。"
+                            "「項目: 値」の形、インデント、引用符を確認してください。"
+                            f"例:\n{_EXAMPLE}")]
+    if mapping.data.get("tier") is None:
+        return None, []
+    r = FieldReader(mapping, rel, Taxonomy(rel))
+    tier = r.choice("tier", TIERS)
+    title = r.text("title") or _first_heading(body)
+    if not title:
+        r.findings.append(error("field", rel, mapping.line,
+                                "研修ページに title がありません。例: title: 生成AIとは"))
+    module_id = _module_id(r, src_uri)
+    page = ModulePage(
+        id=module_id, rel=rel, src_uri=src_uri, title=title or module_id, tier=tier,
+        objectives=r.strings("objectives"), duration_minutes=r.integer("duration_minutes", 1),
+        prerequisites=r.strings("prerequisites"), order=r.integer("order"),
+        lines=dict(mapping.lines),
+    )
+    return (page if tier else None), r.findings
+
+
+def _module_id(r: FieldReader, src_uri: str) -> str:
+    explicit = r.text("id")
+    if explicit and KEY.match(explicit):
+        return explicit
+    if explicit:
+        r.bad("id", f"の「{explicit}」はアンカーに使えません。"
+              "英小文字・数字・ハイフンだけにしてください。 例: id: what-is-ai")
+    derived = path_id(src_uri)
+    if not explicit and not KEY.match(derived):
+        r.findings.append(warning("field", r.path, r.line("tier"),
+                                  f"id がないので、ファイル名からアンカー「#{derived}」を"
+                                  "作りました。"
+                                  "英小文字・数字・ハイフンの id を書くと、ファイル名を変えても"
+                                  "リンクが切れません。例: id: what-is-ai"))
+    return derived
+
+
+def path_id(src_uri: str) -> str:
+    """`training/what-is-ai.md` -> `training-what-is-ai`: a page's id when it sets none."""
+    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[:-len("index")].rstrip("/") or "index"
+    return stem.replace("/", "-").lower()
+
+
+def _first_heading(body: str) -> str:
+    match = _H1.search(body)
+    return match.group(1).strip() if match else ""

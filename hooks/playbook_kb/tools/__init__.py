@@ -1,0 +1,1 @@
+"""tools: the `playbook-kb` command line (check, new, serve, codeowners)."""

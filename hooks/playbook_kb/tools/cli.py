@@ -1,0 +1,162 @@
+"""The `playbook-kb` console script: formats what the engine returns, nothing more."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..build.render import render
+from ..check import check
+from ..derive.codeowners import CODEOWNERS_FILE, codeowners
+from ..findings import Finding, count
+from ..load.catalog import load_catalog
+from ..load.settings import read_settings
+from ..load.taxonomy import closest
+from ..model import Catalog
+from .preview import serve
+from .scaffold import Answers, Refused, new_playbook
+
+
+def _github(finding: Finding) -> str:
+    def esc(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    where = f"file={esc(finding.path, True)}"
+    if finding.line:
+        where += f",line={finding.line}"
+    title = esc(f"playbook-kb {finding.rule}", True)
+    return f"::{finding.severity} {where},title={title}::{esc(finding.message)}"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    if not root.is_dir():
+        print(f"playbook-kb: --root {root} はフォルダではありません。", file=sys.stderr)
+        return 2
+    catalog, findings = check(root)
+    errors, warnings = count(findings)
+    if args.format == "json":
+        print(json.dumps({"playbooks": len(catalog.playbooks), "errors": errors,
+                          "warnings": warnings, "findings": [f.as_dict() for f in findings]},
+                         ensure_ascii=False, indent=2))
+    elif args.format == "github":
+        for finding in findings:
+            print(_github(finding))
+    elif args.format == "summary":
+        print(summary(catalog, findings), end="")
+    else:
+        for finding in findings:
+            print(finding)
+        print(f"{len(catalog.playbooks)} playbooks: {errors} errors, {warnings} warnings")
+    return 1 if errors else 0
+
+
+def summary(catalog: Catalog, findings: list[Finding]) -> str:
+    """Markdown for a pull request's job summary: the findings grouped per playbook."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.slug, []).append(finding)
+    rows = []
+    for slug, found in groups.items():
+        playbook = catalog.playbook(slug)
+        errors, warnings = count(found)
+        rows.append({"slug": slug, "title": playbook.title if playbook else slug,
+                     "findings": found, "errors": errors, "warnings": warnings})
+    rows.sort(key=lambda r: (r["errors"] == 0, r["slug"] != "", r["slug"]))
+    errors, warnings = count(findings)
+    total = len(catalog.playbooks)
+    return render("check_summary.md.j2", findings=findings, groups=rows, total=total,
+                  clean=total - sum(1 for r in rows if r["slug"]), errors=errors,
+                  warnings=warnings)
+
+
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    catalog, _ = load_catalog(root, read_settings(root))
+    text = codeowners(catalog)
+    if not args.write:
+        print(text, end="")
+        return 0
+    target = root / CODEOWNERS_FILE
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        print(f"変更はありません: {CODEOWNERS_FILE}")
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8", newline="\n")
+    print(f"更新しました: {CODEOWNERS_FILE}（コミットしてください）")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    catalog, _ = load_catalog(root, read_settings(root))
+    if catalog.playbook(args.slug) is None:
+        slugs = [p.slug for p in catalog.playbooks]
+        hint = closest(args.slug, slugs)
+        print(f"playbook-kb serve: playbooks/{args.slug}/ がありません。"
+              + (f"「{hint}」のことですか？" if hint else "フォルダ名を確認してください。"),
+              file=sys.stderr)
+        return 1
+    address = args.dev_addr or "127.0.0.1:8000"
+    print(f"プレビュー: http://{address}/playbooks/{args.slug}/")
+    print("このプレイブックと、それを載せる一覧ページだけを作ります。保存すると自動で更新されます。"
+          "終了は Ctrl+C。")
+    return serve(root, args.slug, ["--dev-addr", address] + (["--open"] if args.open else []))
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    answers = Answers(slug=args.slug, title=args.title or "", department=args.department or "",
+                      output=args.output or "", task=args.task or "",
+                      champion=args.champion or "", tier=args.tier, phase=args.phase,
+                      data=args.data)
+    try:
+        target = new_playbook(Path(args.root).resolve(), answers)
+    except Refused as refused:
+        print(f"playbook-kb new: {refused}", file=sys.stderr)
+        return 1
+    print(f"作成しました: {target.relative_to(Path(args.root).resolve()).as_posix()}/")
+    print("「【要記入】」をすべて書き換えてから `playbook-kb check` を実行してください。")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(
+        prog="playbook-kb", description="Check and scaffold gen-AI playbooks.")
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    checker = commands.add_parser("check", help="run every check without building the site")
+    checker.add_argument("--root", default=".", help="repository root (default: .)")
+    checker.add_argument("--format", choices=("text", "json", "github", "summary"),
+                         default="text", help="summary: Markdown for $GITHUB_STEP_SUMMARY")
+    checker.set_defaults(func=cmd_check)
+    owners = commands.add_parser("codeowners", help="print or --write .github/CODEOWNERS")
+    owners.add_argument("--root", default=".", help="repository root (default: .)")
+    owners.add_argument("--write", action="store_true", help=f"update {CODEOWNERS_FILE}")
+    owners.set_defaults(func=cmd_codeowners)
+    server = commands.add_parser("serve", help="live preview of one playbook (mkdocs serve)")
+    server.add_argument("slug")
+    server.add_argument("--root", default=".", help="repository root (default: .)")
+    server.add_argument("--dev-addr", help="IP:PORT to serve on (default: 127.0.0.1:8000)")
+    server.add_argument("--open", action="store_true", help="open the page in a browser")
+    server.set_defaults(func=cmd_serve)
+    maker = commands.add_parser("new", help="scaffold playbooks/SLUG/ from the template")
+    maker.add_argument("slug")
+    maker.add_argument("--root", default=".")
+    for name in ("title", "department", "output", "task", "champion"):
+        maker.add_argument(f"--{name}")
+    maker.add_argument("--tier", default="basic")
+    maker.add_argument("--phase", default="pilot")
+    maker.add_argument("--data", default="internal")
+    maker.set_defaults(func=cmd_new)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)  # argparse exits with 2 on usage errors
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -11,13 +11,8 @@ from __future__ import annotations
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from playbook_kb.build.trainer_macros import (
-    PageView,
-    TrainerMacros,
-    page_url,
-    page_variables,
-    sandboxed,
-)
+from playbook_kb.build.trainer_macros import PageView, TrainerMacros, page_variables, sandboxed
+from playbook_kb.routes import page_url
 
 _built: tuple[object, TrainerMacros] | None = None  # (catalog, macros) of the current build
 

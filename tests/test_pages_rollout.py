@@ -10,7 +10,7 @@ import pytest
 
 from playbook_kb import check
 from playbook_kb.build.pages import Context, SitePlan, build_site
-from playbook_kb.build.pages.crossdept import months_between, relative
+from playbook_kb.build.pages.crossdept import months_between
 from playbook_kb.build.pages.phases import add_months, entry
 from playbook_kb.build.render import escape_md as md
 from playbook_kb.derive import rollout
@@ -98,16 +98,6 @@ def test_add_months_and_months_between() -> None:
 def test_hours_saved_arithmetic() -> None:
     assert Metrics(120, 30, 40).hours_saved_per_month == 60
     assert Metrics(90, 45, 10).hours_saved_per_month == 7.5
-
-
-@pytest.mark.parametrize("src_uri, target, expected", [
-    ("departments/sales.md", "playbooks/x/", "../../playbooks/x/"),
-    ("departments/index.md", "departments/sales/#rollout-candidates", "sales/#rollout-candidates"),
-    ("matrix/index.md", "outputs/email/#dept-hr", "../outputs/email/#dept-hr"),
-    ("impact/index.md", "playbooks.json", "../playbooks.json"),
-])
-def test_relative_links(src_uri, target, expected) -> None:
-    assert relative(src_uri, target) == expected
 
 
 def test_markdown_escape_keeps_labels_literal() -> None:

@@ -136,7 +136,7 @@ def test_feedback_link_prefills_the_problem_form() -> None:
     template = parse_qs(urlsplit(issue_url).query)["template"][0]
     form = load(GITHUB / "ISSUE_TEMPLATE" / template)
     ids = {item.get("id") for item in form["body"]}
-    assert {"playbook", "file"} <= ids  # the page footer fills these (pages/changes.py)
+    assert {"playbook", "file"} <= ids  # the page footer fills these (pages/feedback.py)
 
 
 def _actionlint_version() -> str:

@@ -9,11 +9,11 @@ from functools import cached_property
 from pathlib import Path
 
 from .load.textio import find_links, mask_code
+from .routes import playbook_url
 
 TIERS = ("basic", "applied", "expert")
 PHASES = ("pilot", "rollout", "company-wide")
 DATA_CLASSES = ("public", "internal", "confidential")
-PART_FILES = {"index": "index.md", "prompt-sheet": "prompt-sheet.md", "workflow": "workflow.md"}
 SAMPLE_SUFFIXES = frozenset(
     {".md", ".docx", ".xlsx", ".pptx", ".pdf", ".png", ".jpg", ".jpeg", ".txt", ".csv"}
 )
@@ -161,7 +161,7 @@ class Playbook:
 
     @property
     def url(self) -> str:
-        return f"playbooks/{self.slug}/"
+        return playbook_url(self.slug)
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,9 @@ from ..derive.curriculum import build_curriculum
 from ..labels import labels
 from ..load.taxonomy import closest
 from ..model import PHASES, TIERS, Catalog, Playbook
-from .pages import Context
-from .pages.curriculum_pages import PART_PAGES, module_view, page_url, relative
+from ..routes import doc_link, part_keys, part_named, parts, playbook_src
+from .curriculum_view import CurriculumView
 from .render import escape_md, render
-
-PARTS = {key: name for key, name in PART_PAGES}
 
 
 class MacroError(ValueError):
@@ -48,7 +46,7 @@ class TrainerMacros:
         self.curriculum = build_curriculum(catalog)
         self.lang = catalog.settings.lang
         self.words = labels(self.lang)
-        self.context = Context(catalog, (), {}, self.lang)
+        self.view = CurriculumView(catalog, self.curriculum, self.lang)
         self._slugs = {p.slug: p for p in catalog.playbooks if p.slug_ok}
         for p in catalog.playbooks:
             for alias in p.meta.aliases:  # an old slug in a trainer's page keeps working
@@ -90,30 +88,30 @@ class TrainerMacros:
 
     def playbook_card(self, page: str, slug: str) -> str:
         playbook = self._playbook(page, "playbook_card", slug)
+        slug = playbook.slug  # an alias links the playbook's pages under its new slug
         meta, taxonomy = playbook.meta, self.catalog.taxonomy
         department, output = taxonomy.department(meta.department), taxonomy.output(meta.output)
         facts = [t.label(self.lang) for t in (department, output) if t]
         facts += [self.words[v] for v in (meta.tier, meta.phase) if v]
-        parts = [{"label": self.words[key], "link": relative(page, f"{playbook.rel_dir}/{name}")}
-                 for key, name in PART_PAGES[1:]]
+        links = [{"label": self.words[p.label], "link": doc_link(page, playbook_src(slug, p.key))}
+                 for p in parts() if p.key != "overview"]
         return render("macro_card.md.j2", title=escape_md(playbook.title),
-                      link=relative(page, f"{playbook.rel_dir}/index.md"),
-                      summary=escape_md(meta.summary), facts=facts, parts=parts)
+                      link=doc_link(page, playbook_src(slug)),
+                      summary=escape_md(meta.summary), facts=facts, parts=links)
 
     def playbook_link(self, page: str, slug: str, part: str | None = None) -> str:
         playbook = self._playbook(page, "playbook_link", slug)
         key = part or "overview"
-        if key not in PARTS:
-            raise self._unknown(page, "playbook_link", "part", key, list(PARTS))
+        if key not in part_keys():
+            raise self._unknown(page, "playbook_link", "part", key, part_keys())
         title = html.escape(escape_md(playbook.title))  # no template escapes this one
-        text = title if key == "overview" else f"{title} — {self.words[key]}"
-        return f"[{text}]({relative(page, f'{playbook.rel_dir}/{PARTS[key]}')})"
+        text = title if key == "overview" else f"{title} — {self.words[part_named(key).label]}"
+        return f"[{text}]({doc_link(page, playbook_src(playbook.slug, key))})"
 
     def curriculum_table(self, page: str, tier: str) -> str:
         if tier not in TIERS:
             raise self._unknown(page, "curriculum_table", "tier", tier, list(TIERS))
-        modules = [module_view(m, self.curriculum, page, self.context)
-                   for m in self.curriculum.tiers[tier]]
+        modules = [self.view.module(m, page) for m in self.curriculum.tiers[tier]]
         return render("macro_curriculum.md.j2", words=self.words, modules=modules)
 
     def playbooks(self, page: str, department: str | None = None, output: str | None = None,
@@ -148,7 +146,7 @@ class TrainerMacros:
         meta, taxonomy = playbook.meta, self.catalog.taxonomy
         return {
             "title": escape_md(playbook.title),
-            "link": relative(page, f"{playbook.rel_dir}/index.md"),
+            "link": doc_link(page, playbook_src(playbook.slug)),
             "department": escape_md(taxonomy.label("department", meta.department, self.lang)),
             "output": escape_md(taxonomy.label("output", meta.output, self.lang)),
             "phase": self.words.get(meta.phase, ""), "tier": self.words.get(meta.tier, ""),
@@ -187,5 +185,4 @@ def sandboxed(base: Environment) -> ImmutableSandboxedEnvironment:
     )
 
 
-__all__ = ["MacroError", "PageView", "TrainerMacros", "page_url", "page_variables",
-           "sandboxed"]
+__all__ = ["MacroError", "PageView", "TrainerMacros", "page_variables", "sandboxed"]

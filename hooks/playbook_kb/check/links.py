@@ -9,10 +9,10 @@ from urllib.parse import unquote
 
 from ..findings import Finding, error
 from ..load.textio import line_of
-from ..model import PART_FILES, Catalog
+from ..model import Catalog
+from ..routes import SAMPLES, written_parts
 from .registry import catalog_rule
 
-PARTS = frozenset(PART_FILES.values())
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
 
 
@@ -23,7 +23,7 @@ def broken_links(catalog: Catalog) -> Iterator[Finding]:
     folders = {p.rel_dir for p in catalog.playbooks}
     for playbook in catalog.playbooks:
         if playbook.samples:  # the generated gallery page
-            folders |= {f"{playbook.rel_dir}/samples", f"{playbook.rel_dir}/samples/index.md"}
+            folders |= _gallery(playbook.rel_dir)
     for playbook in catalog.playbooks:
         for source in playbook.files:
             if source.suffix != ".md" or source.text is None:
@@ -53,9 +53,15 @@ def broken_links(catalog: Catalog) -> Iterator[Finding]:
 
 def _is_missing_part(target: str, rel_dir: str) -> bool:
     """A link to a part (or to samples/) that missing-part already reports."""
-    if target in (f"{rel_dir}/samples", f"{rel_dir}/samples/index.md"):
+    if target in _gallery(rel_dir):
         return True
-    return posixpath.dirname(target) == rel_dir and posixpath.basename(target) in PARTS
+    written = {p.file for p in written_parts()}
+    return posixpath.dirname(target) == rel_dir and posixpath.basename(target) in written
+
+
+def _gallery(rel_dir: str) -> set[str]:
+    """The ways a page links the samples gallery: its folder or its index page."""
+    return {f"{rel_dir}/{SAMPLES.folder}", f"{rel_dir}/{SAMPLES.file}"}
 
 
 def _resolves(target: str, published: set[str], folders: set[str]) -> bool:

@@ -6,13 +6,14 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding, error
+from ..labels import labels
 from ..load.textio import line_of, split_front_matter
-from ..model import PART_FILES, Catalog, Playbook
+from ..model import Catalog, Playbook
+from ..routes import written_parts
 from .registry import playbook_rule
 
 # The scaffold marks every place a champion must fill in with one of these.
 LEFTOVER = re.compile(r"【要記入】|TODO\(playbook-kb\)")
-PART_NAMES = {"index": "概要", "prompt-sheet": "プロンプトシート", "workflow": "業務フロー"}
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BARE = re.compile(r"[-*>|: ]+")  # bullets and table rules without text
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.M)
@@ -20,10 +21,12 @@ _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.M)
 
 @playbook_rule("missing-part")
 def missing_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
-    for part, filename in PART_FILES.items():
-        if playbook.file(filename) is None:
+    names = labels("ja")  # finding messages are Japanese, for champions
+    for part in written_parts():
+        filename = part.file
+        if part.required and playbook.file(filename) is None:
             yield error("missing-part", f"{playbook.rel_dir}/{filename}", 0,
-                        f"{PART_NAMES[part]}（{filename}）がありません。"
+                        f"{names[part.label]}（{filename}）がありません。"
                         f"{playbook.rel_dir}/{filename} を作ってください"
                         "（`playbook-kb new` のひな形が使えます）。")
     if not playbook.samples:
@@ -36,7 +39,8 @@ def missing_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
 @playbook_rule("empty-part")
 def empty_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     minimum = catalog.settings.min_part_chars
-    names = list(PART_FILES.values()) + [f.name for f in playbook.samples if f.suffix == ".md"]
+    names = [p.file for p in written_parts()] + [f.name for f in playbook.samples
+                                                if f.suffix == ".md"]
     for name in names:
         source = playbook.file(name)
         if source is None or source.text is None:

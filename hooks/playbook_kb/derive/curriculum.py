@@ -1,6 +1,6 @@
 """The training curriculum: modules of each tier, in the order they should be taught.
 
-A module is a playbook (by its `tier`) or a training page under docs/ (module_pages.py).
+A module is a playbook (by its `tier`) or a training page under docs/ (load/training.py).
 Its id never changes with its title: the playbook's slug, or the page's `id:`. Within a
 tier, modules follow their prerequisites; ties go by `order`, then title, then id.
 """
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from ..findings import Finding, error, warning
 from ..load.taxonomy import closest
 from ..model import TIERS, Catalog, ModulePage, Playbook
+from ..routes import page_url, playbook_src, tier_anchor, tier_anchor_src
 
 TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
 
@@ -38,20 +39,17 @@ class Module:
     @property
     def anchor_uri(self) -> str:
         """The tier page and anchor, as a docs path: "curriculum/basic.md#<id>"."""
-        return f"curriculum/{self.tier}.md#{self.id}"
+        return tier_anchor_src(self.tier, self.id)
 
     @property
     def anchor_url(self) -> str:
         """The same as a site URL, relative to the site root: "curriculum/basic/#<id>"."""
-        return f"curriculum/{self.tier}/#{self.id}"
+        return tier_anchor(self.tier, self.id)
 
     @property
     def url(self) -> str:
         """The module's own page as a site URL: "playbooks/x/", "training/what-is-ai/"."""
-        stem = self.src_uri[:-len(".md")]
-        if stem == "index" or stem.endswith("/index"):
-            return stem[:-len("index")]
-        return stem + "/"
+        return page_url(self.src_uri)
 
 
 @dataclass(frozen=True)
@@ -87,7 +85,7 @@ def module_id_findings(catalog: Catalog) -> list[Finding]:
     owners: dict[str, str] = {}
     for playbook in catalog.playbooks:
         for url in (playbook.slug, *playbook.meta.aliases):
-            owners.setdefault(url, f"{playbook.rel_dir}/index.md")
+            owners.setdefault(url, f"{playbook.rel_dir}/index.md")  # the file, for findings
     findings = []
     for page in catalog.module_pages:
         owner = owners.setdefault(page.id, page.rel)
@@ -106,10 +104,10 @@ def _modules(catalog: Catalog) -> list[Module]:
 
 
 def _from_playbook(playbook: Playbook) -> Module:
-    meta = playbook.meta
-    return Module(playbook.slug, meta.tier, playbook.title, f"{playbook.rel_dir}/index.md",
-                  f"{playbook.rel_dir}/index.md", meta.duration_minutes, meta.objectives,
-                  meta.prerequisites, meta.order, meta.lines.get("prerequisites", 1), playbook)
+    meta, src = playbook.meta, playbook_src(playbook.slug)
+    return Module(playbook.slug, meta.tier, playbook.title, src, src, meta.duration_minutes,
+                  meta.objectives, meta.prerequisites, meta.order,
+                  meta.lines.get("prerequisites", 1), playbook)
 
 
 def _from_page(page: ModulePage) -> Module:

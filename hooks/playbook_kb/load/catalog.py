@@ -9,13 +9,13 @@ from pathlib import Path
 
 from ..findings import Finding, error, warning
 from ..model import SAMPLE_SUFFIXES, Catalog, Meta, Playbook, Settings, SourceFile, Taxonomy
+from ..routes import PLAYBOOKS_DIR
 from .fields import read_meta
 from .taxonomy import KEY, load_taxonomy
 from .textio import TEXT_SUFFIXES, decode, split_front_matter
 from .training import load_module_pages
 from .yamlsafe import YamlProblem, load_mapping
 
-PLAYBOOKS_DIR = "playbooks"
 PUBLISHED_SUFFIXES = SAMPLE_SUFFIXES | {".gif", ".webp", ".md"}
 
 

@@ -1,18 +1,22 @@
 """Generated pages: pure functions from the catalog to `{src_uri: markdown}`.
 
 PIPELINE is every generator, in the order they run: each reads the Context and adds
-to the SitePlan. A page a person wrote at the same path wins (the adapter decides).
+its own pages to the SitePlan, never edits another's. What needs the outside world
+(git history) is read once before, into the Context. Where each page lives and how
+pages link is decided in `playbook_kb.routes`. A page a person wrote at the same
+path wins (the adapter decides).
 """
 
 from __future__ import annotations
 
 from ...check import findings_by_playbook
 from ...findings import Finding
+from ...load.gitinfo import History, read_history
 from ...model import Catalog
 from .assets import engine_assets
 from .catalog_json import catalog_json
-from .changes import history_pages
-from .context import Context, Generator, SitePlan, page_url
+from .changes import changes_page
+from .context import Context, Generator, SitePlan, render_page
 from .curriculum_pages import curriculum_pages
 from .departments import department_pages
 from .health import health_page
@@ -26,8 +30,8 @@ from .redirects import alias_redirects
 PIPELINE: tuple[Generator, ...] = (
     engine_assets,  # the site's own CSS and scripts
     catalog_json,  # /playbooks.json
-    playbook_pages,  # each playbook's overview, parts and gallery
-    history_pages,  # footers of the playbook pages (after them), /changes/
+    playbook_pages,  # each playbook's overview, parts and gallery, with their footers
+    changes_page,  # /changes/
     curriculum_pages,  # /curriculum/, tiers, /curriculum.json
     department_pages,  # /departments/...
     health_page,  # /health/
@@ -39,13 +43,18 @@ PIPELINE: tuple[Generator, ...] = (
 )
 
 
-def build_site(catalog: Catalog, findings: list[Finding]) -> SitePlan:
+def build_site(catalog: Catalog, findings: list[Finding],
+               history: History | None = None) -> SitePlan:
+    """Every generated page. `history`: when each file last changed (default: read from
+    git once, here, before any generator runs)."""
+    if history is None:
+        history = read_history(catalog.root)
     context = Context(catalog, tuple(findings), findings_by_playbook(catalog, findings),
-                      catalog.settings.lang)
+                      catalog.settings.lang, history)
     plan = SitePlan()
     for generate in PIPELINE:
         generate(context, plan)
     return plan
 
 
-__all__ = ["PIPELINE", "Context", "SitePlan", "build_site", "page_url"]
+__all__ = ["PIPELINE", "Context", "SitePlan", "build_site", "render_page"]

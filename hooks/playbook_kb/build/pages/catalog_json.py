@@ -14,15 +14,15 @@ from typing import Any
 
 from ...findings import count
 from ...model import Metrics, Playbook
+from ...routes import CATALOG_JSON, department_url, output_url, parts, playbook_url
 from .context import Context, SitePlan
 from .crossdept import Pages
 
 FORMAT_VERSION = 1
-PART_URLS = {"prompt_sheet": "prompt-sheet.md", "workflow": "workflow.md"}
 
 
 def catalog_json(context: Context, plan: SitePlan) -> None:
-    plan.files["playbooks.json"] = catalog_text(Pages(context), context)
+    plan.files[CATALOG_JSON] = catalog_text(Pages(context), context)
 
 
 def catalog_text(pages: Pages, context: Context) -> str:
@@ -36,10 +36,10 @@ def catalog_text(pages: Pages, context: Context) -> str:
         "lang": pages.lang,
         "counts": {"playbooks": len(pages.playbooks), "errors": errors, "warnings": warnings},
         "departments": [
-            {"key": t.key, "ja": t.ja, "en": t.en, "url": f"departments/{t.key}/",
+            {"key": t.key, "ja": t.ja, "en": t.en, "url": department_url(t.key),
              "produces": sorted(pages.rollout.produced[t.key])}
             for t in pages.taxonomy.departments],
-        "outputs": [{"key": t.key, "ja": t.ja, "en": t.en, "url": f"outputs/{t.key}/"}
+        "outputs": [{"key": t.key, "ja": t.ja, "en": t.en, "url": output_url(t.key)}
                     for t in pages.taxonomy.outputs],
         "playbooks": [
             entry(p, context.by_playbook.get(p.slug, []), candidate_for.get(p.slug, []))
@@ -51,11 +51,11 @@ def catalog_text(pages: Pages, context: Context) -> str:
 def entry(playbook: Playbook, findings: list, candidates: list[str]) -> dict[str, Any]:
     meta = playbook.meta
     errors, warnings = count(findings)
-    parts = {name: f"{playbook.url}{file[:-3]}/" if playbook.file(file) else None
-             for name, file in PART_URLS.items()}
-    parts["samples"] = f"{playbook.url}samples/"
+    urls = {part.json_key: playbook_url(playbook.slug, part.key)
+            if part.generated or playbook.file(part.file) else None
+            for part in parts() if part.json_key}
     return {
-        "slug": playbook.slug, "url": playbook.url, "parts": parts,
+        "slug": playbook.slug, "url": playbook.url, "parts": urls,
         "title": meta.title or playbook.slug, "summary": meta.summary,
         "department": meta.department or None, "output": meta.output or None,
         "task": meta.task, "industry": meta.industry or None,

@@ -1,4 +1,5 @@
-"""What every page generator reads (Context) and writes (SitePlan)."""
+"""What every page generator reads (Context) and writes (SitePlan), and the one renderer
+every generated page goes through."""
 
 from __future__ import annotations
 
@@ -6,20 +7,31 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from ...derive.rollout import Rollout, build_rollout, published
 from ...findings import Finding
+from ...labels import labels
+from ...load.gitinfo import History
 from ...model import Catalog, Playbook
+from ...routes import Links, page_url
+from ..render import escape_md, front_matter, render
 
 
 @dataclass(frozen=True)
 class Context:
-    """What every generator may read besides the catalog."""
+    """What every generator may read besides the catalog. Everything that needs the
+    outside world (git history) is read before the pipeline runs and passed in here."""
 
     catalog: Catalog
     findings: tuple[Finding, ...]
     by_playbook: dict[str, list[Finding]]
     lang: str
+    history: History = field(default_factory=History)  # when each file last changed
+
+    @cached_property
+    def words(self) -> dict[str, str]:
+        return labels(self.lang)
 
     @cached_property
     def published(self) -> list[Playbook]:
@@ -42,15 +54,17 @@ class SitePlan:
     files: dict[str, str] = field(default_factory=dict)  # src_uri -> text of a non-page file
 
 
-def page_url(src_uri: str) -> str:
-    """The directory URL of a page: "departments/sales.md" -> "departments/sales/",
-    "matrix/index.md" -> "matrix/", "index.md" -> ""; other files keep their path."""
-    if not src_uri.endswith(".md"):
-        return src_uri
-    stem = src_uri[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-len("index")]
-    return stem + "/"
+def render_page(context: Context, template: str, here: str, meta: dict[str, Any],
+                **values: Any) -> str:
+    """A generated page: its front matter (`meta`, title included) and its template.
+
+    Every template gets the site's `words` and `lang`, `md` (escape for Markdown) and
+    `to`, the links from this page (routes.Links): templates never spell a URL.
+    """
+    shared = {"words": context.words, "lang": context.lang, "md": escape_md, "to": Links(here)}
+    return render(template, front=front_matter(meta), **{**shared, **values})
 
 
 Generator = Callable[[Context, SitePlan], None]
+
+__all__ = ["Context", "Generator", "SitePlan", "page_url", "render_page"]

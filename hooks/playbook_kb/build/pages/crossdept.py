@@ -1,4 +1,4 @@
-"""What the cross-department pages share: relative links, escaping, formatting, rendering.
+"""What the cross-department pages share: formatting, rendering, the term pages.
 
 These pages are Markdown files whose tables and lists are raw HTML, so every value goes
 through Jinja's autoescape; Markdown headings get `escape_md` so a label is never markup.
@@ -7,24 +7,13 @@ through Jinja's autoescape; Markdown headings get `escape_md` so a label is neve
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from ...derive.rollout import Rollout
-from ...labels import labels
 from ...model import Playbook, Taxonomy
-from ..render import escape_md, front_matter, render
-from .context import Context, page_url
-
-
-def relative(src_uri: str, target: str) -> str:
-    """A link from the page built from `src_uri` to the site path `target` ("x/y/#frag")."""
-    path, hash_, fragment = target.partition("#")
-    base = page_url(src_uri).rstrip("/") or "."
-    rel = posixpath.relpath(path.rstrip("/") or ".", base)
-    if path.endswith("/") or not path:
-        rel += "/"
-    return rel + hash_ + fragment
+from ...routes import term_src
+from .context import Context, SitePlan, render_page
 
 
 def hours(value: float) -> str:
@@ -51,7 +40,7 @@ class Pages:
         self.catalog = context.catalog
         self.taxonomy: Taxonomy = context.catalog.taxonomy
         self.lang = context.lang
-        self.words = labels(context.lang)
+        self.words = context.words
         self.playbooks: list[Playbook] = context.published
         self.rollout: Rollout = context.rollout
 
@@ -66,9 +55,28 @@ class Pages:
         meta: dict[str, Any] = {"title": title, "render_macros": False}
         if hide:
             meta["hide"] = list(hide)
-        return render(
-            template, front=front_matter(meta), title=title, words=self.words, lang=self.lang,
-            taxonomy=self.taxonomy, rollout=self.rollout, today=self.catalog.settings.today,
-            url=lambda target: relative(src_uri, target), md=escape_md, hours=hours, number=number,
-            dept=self.department_label, out=self.output_label, **extra,
+        return render_page(
+            self.context, template, src_uri, meta, title=title, taxonomy=self.taxonomy,
+            rollout=self.rollout, today=self.catalog.settings.today, hours=hours,
+            number=number, dept=self.department_label, out=self.output_label, **extra,
         )
+
+
+class Term(Protocol):
+    key: str
+    label: str
+
+
+def term_pages(pages: Pages, plan: SitePlan, kind: str, terms: Sequence[Term]) -> None:
+    """A taxonomy's list page and one page per term: /departments/..., /outputs/...
+
+    Templates `<dir>_index.md.j2` (gets the list as `<dir>`) and `<dir>_page.md.j2` (gets
+    one term as `<kind>`), e.g. departments_index.md.j2 with `departments`.
+    """
+    index = term_src(kind)
+    folder = index.split("/")[0]
+    plan.pages[index] = pages.render(f"{folder}_index.md.j2", index,
+                                     pages.words[f"{folder}_title"], **{folder: terms})
+    for term in terms:
+        src = term_src(kind, term.key)
+        plan.pages[src] = pages.render(f"{folder}_page.md.j2", src, term.label, **{kind: term})

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ...model import Playbook
 from .context import Context, SitePlan
-from .crossdept import Pages
+from .crossdept import Pages, term_pages
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,7 @@ class Department:
 
 def department_pages(context: Context, plan: SitePlan) -> None:
     pages = Pages(context)
-    departments = collect(pages)
-    title = pages.words["departments_title"]
-    plan.pages["departments/index.md"] = pages.render(
-        "departments_index.md.j2", "departments/index.md", title, departments=departments)
-    for department in departments:
-        src_uri = f"departments/{department.key}.md"
-        plan.pages[src_uri] = pages.render("departments_page.md.j2", src_uri, department.label,
-                                           department=department)
+    term_pages(pages, plan, "department", collect(pages))
 
 
 def collect(pages: Pages) -> list[Department]:

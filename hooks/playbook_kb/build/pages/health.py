@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ...findings import Finding
 from ...model import Playbook
+from ...routes import HEALTH_SRC
 from .context import Context, SitePlan
 from .crossdept import Pages
 
@@ -56,7 +57,7 @@ def health_page(context: Context, plan: SitePlan) -> None:
     warnings = Counter(f.rule for f in context.findings if not f.is_error)
     rules = sorted(set(errors) | set(warnings), key=lambda r: (-errors[r], -warnings[r], r))
     statuses = Counter(row.status for row in rows)
-    plan.pages["health/index.md"] = pages.render(
-        "health_page.md.j2", "health/index.md", pages.words["health_title"], hide=("toc",),
+    plan.pages[HEALTH_SRC] = pages.render(
+        "health_page.md.j2", HEALTH_SRC, pages.words["health_title"], hide=("toc",),
         rows=rows, others=others, rules=rules, errors=errors, warnings=warnings,
         statuses=statuses, stale_days=context.catalog.settings.stale_days)

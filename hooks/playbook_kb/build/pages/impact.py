@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ...model import Playbook
+from ...routes import IMPACT_SRC
 from ..charts import Bar, bar_chart
 from .context import Context, SitePlan
 from .crossdept import Pages, hours
@@ -50,8 +51,8 @@ def impact_page(context: Context, plan: SitePlan) -> None:
     playbook_chart = chart("impact-playbooks", words["impact_top_playbooks"] % len(top), [
         Bar(p.title, p.meta.metrics.hours_saved_per_month,
             f"{hours(p.meta.metrics.hours_saved_per_month)} {unit}") for p in top])
-    plan.pages["impact/index.md"] = pages.render(
-        "impact_page.md.j2", "impact/index.md", words["impact_title"], hide=("toc",),
+    plan.pages[IMPACT_SRC] = pages.render(
+        "impact_page.md.j2", IMPACT_SRC, words["impact_title"], hide=("toc",),
         measured=measured, unmeasured=unmeasured, departments=departments, total=total,
         users_total=sum(users) if users else None, dept_chart=dept_chart,
         playbook_chart=playbook_chart)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...derive.rollout import STATUSES
+from ...routes import MATRIX_SRC
 from .context import Context, SitePlan
 from .crossdept import Pages
 
@@ -12,8 +13,8 @@ def matrix_page(context: Context, plan: SitePlan) -> None:
     counts = {status: 0 for status in STATUSES}
     for cell in pages.rollout.cells.values():
         counts[cell.status] += 1
-    plan.pages["matrix/index.md"] = pages.render(
-        "matrix_page.md.j2", "matrix/index.md", pages.words["matrix_title"], hide=("toc",),
+    plan.pages[MATRIX_SRC] = pages.render(
+        "matrix_page.md.j2", MATRIX_SRC, pages.words["matrix_title"], hide=("toc",),
         departments=pages.taxonomy.departments, outputs=pages.taxonomy.outputs,
         statuses=STATUSES, counts=counts,
     )

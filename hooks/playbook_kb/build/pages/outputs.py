@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ...derive.rollout import Cell
 from ...model import Playbook
 from .context import Context, SitePlan
-from .crossdept import Pages
+from .crossdept import Pages, term_pages
 
 
 @dataclass(frozen=True)
@@ -31,14 +31,7 @@ class Output:
 
 def output_pages(context: Context, plan: SitePlan) -> None:
     pages = Pages(context)
-    outputs = collect(pages)
-    title = pages.words["outputs_title"]
-    plan.pages["outputs/index.md"] = pages.render(
-        "outputs_index.md.j2", "outputs/index.md", title, outputs=outputs)
-    for output in outputs:
-        src_uri = f"outputs/{output.key}.md"
-        plan.pages[src_uri] = pages.render("outputs_page.md.j2", src_uri, output.label,
-                                           output=output)
+    term_pages(pages, plan, "output", collect(pages))
 
 
 def collect(pages: Pages) -> list[Output]:

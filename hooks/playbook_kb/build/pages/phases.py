@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ...model import PHASES, Playbook
+from ...routes import PHASES_SRC
 from .context import Context, SitePlan
 from .crossdept import Pages, months_between
 
@@ -29,8 +30,8 @@ def phases_page(context: Context, plan: SitePlan) -> None:
     for entries in columns.values():  # longest-running first: what needs a decision
         entries.sort(key=lambda e: (e.months is None, -(e.months or 0), e.playbook.slug))
     overdue = [e for e in columns["pilot"] if e.overdue]
-    plan.pages["phases/index.md"] = pages.render(
-        "phases_page.md.j2", "phases/index.md", pages.words["phases_title"], hide=("toc",),
+    plan.pages[PHASES_SRC] = pages.render(
+        "phases_page.md.j2", PHASES_SRC, pages.words["phases_title"], hide=("toc",),
         phases=PHASES, columns=columns, overdue=overdue, pilot_months=PILOT_MONTHS)
 
 

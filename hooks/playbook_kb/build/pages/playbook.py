@@ -1,13 +1,17 @@
-"""A playbook's own pages: overview with its panel, the parts, and the samples gallery."""
+"""A playbook's own pages: overview with its panel, the parts, and the samples gallery.
+
+Every page carries the parts nav, the banner of the playbook's findings and, at its
+end, its footer (last change, feedback): the templates render all three.
+"""
 
 from __future__ import annotations
 
 from ...findings import Finding
-from ...labels import labels
 from ...load.textio import split_front_matter
-from ...model import PART_FILES, Playbook, SourceFile
-from ..render import front_matter, render
-from .context import Context, SitePlan
+from ...model import Playbook, SourceFile
+from ...routes import SAMPLES, part_link, part_of, parts
+from .context import Context, SitePlan, render_page
+from .feedback import footer
 from .gallery import preview
 
 
@@ -25,49 +29,52 @@ def playbook_pages(context: Context, plan: SitePlan) -> None:
             plan.pages[source.rel] = _page(context, playbook, source, findings)
             plan.untrusted.add(source.rel)
             plan.edit_paths[source.rel] = source.rel
-        gallery = f"{playbook.rel_dir}/samples/index.md"
+        gallery = f"{playbook.rel_dir}/{SAMPLES.file}"
         if gallery not in plan.pages:
-            plan.pages[gallery] = _gallery(context, playbook, findings)
+            plan.pages[gallery] = _gallery(context, playbook, findings, gallery)
+
+
+def parts_nav(playbook: Playbook, here: str) -> list[dict]:
+    """The parts as the nav shows them from page `here`: a link, or missing (no href)."""
+    name = here[len(playbook.rel_dir) + 1:]
+    return [{"label": part.label, "current": part.file == name,
+             "href": part_link(here, playbook.slug, part.key)
+             if part.generated or playbook.file(part.file) else ""}
+            for part in parts()]
 
 
 def _page(context: Context, playbook: Playbook, source: SourceFile,
           findings: list[Finding]) -> str:
-    lang = context.lang
-    words = labels(lang)
-    part = source.name
-    body = split_front_matter(source.text or "").body if part != "index.md" else playbook.body
-    if part == "index.md":
+    words = context.words
+    part = part_of(source.name)
+    overview = part is not None and part.key == "overview"
+    body = playbook.body if overview else split_front_matter(source.text or "").body
+    if overview:
         title = playbook.title
-    elif part in ("prompt-sheet.md", "workflow.md"):
-        title = f"{playbook.title} — {words[part[:-3]]}"
+    elif part is not None and not part.generated:
+        title = f"{playbook.title} — {words[part.label]}"
     else:
-        title = f"{playbook.title} — {words['samples']}"
+        title = f"{playbook.title} — {words[SAMPLES.label]}"
     meta = {"title": title, "render_macros": False}
-    if part == "index.md":
+    if overview:
         meta["description"] = playbook.meta.summary
         if playbook.meta.tools:
             meta["tags"] = list(playbook.meta.tools)
-    return render("playbook_page.md.j2", front=front_matter(meta), words=words, part=part,
-                  up=up_to_playbook(part), playbook=playbook, findings=findings,
-                  panel=part == "index.md", body=body, lang=lang,
-                  taxonomy=context.catalog.taxonomy)
+    return render_page(context, "playbook_page.md.j2", source.rel, meta,
+                       parts=parts_nav(playbook, source.rel), playbook=playbook,
+                       findings=findings, panel=overview, body=body,
+                       taxonomy=context.catalog.taxonomy,
+                       footer=footer(context, playbook, source.rel))
 
 
-def _gallery(context: Context, playbook: Playbook, findings: list[Finding]) -> str:
-    words = labels(context.lang)
-    meta = {"title": f"{playbook.title} — {words['samples']}", "render_macros": False}
-    previews = [preview(s) for s in playbook.samples if s.name != "samples/index.md"]
-    return render("samples_gallery.md.j2", front=front_matter(meta), words=words,
-                  part="samples/index.md", up="../", playbook=playbook, findings=findings,
-                  previews=previews, human_size=human_size)
-
-
-def up_to_playbook(name: str) -> str:
-    """Relative URL prefix from a page's directory URL back to /playbooks/<slug>/."""
-    parts = name[:-3].split("/")
-    if parts[-1] == "index":
-        parts.pop()
-    return "../" * len(parts)
+def _gallery(context: Context, playbook: Playbook, findings: list[Finding], src: str) -> str:
+    meta = {"title": f"{playbook.title} — {context.words[SAMPLES.label]}",
+            "render_macros": False}
+    previews = [preview(s) for s in playbook.samples if s.name != SAMPLES.file]
+    return render_page(context, "samples_gallery.md.j2", src, meta,
+                       parts=parts_nav(playbook, src), playbook=playbook, findings=findings,
+                       previews=previews, human_size=human_size,
+                       footer=footer(context, playbook, src))
 
 
 def human_size(size: int) -> str:
@@ -78,4 +85,4 @@ def human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-__all__ = ["PART_FILES", "human_size", "playbook_pages"]
+__all__ = ["human_size", "parts_nav", "playbook_pages"]

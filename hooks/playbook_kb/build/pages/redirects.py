@@ -6,6 +6,7 @@ which kb_hooks feeds with `plan.redirects`); downloads are copied under the old 
 
 from __future__ import annotations
 
+from ...routes import PLAYBOOKS_DIR, SAMPLES
 from .context import Context, SitePlan
 
 
@@ -15,14 +16,14 @@ def alias_redirects(context: Context, plan: SitePlan) -> None:
         if not playbook.slug_ok:
             continue
         pages = [f.name for f in playbook.files if f.publishable and f.suffix == ".md"]
-        if "samples/index.md" not in pages:
-            pages.append("samples/index.md")  # the generated gallery
+        if SAMPLES.file not in pages:
+            pages.append(SAMPLES.file)  # the generated gallery
         downloads = [f for f in playbook.files if f.publishable and f.suffix != ".md"]
         for alias in playbook.meta.aliases:
             if alias in taken:  # reported as duplicate-url; the live playbook keeps its URL
                 continue
             taken.add(alias)
-            old, new = f"playbooks/{alias}", playbook.rel_dir
+            old, new = f"{PLAYBOOKS_DIR}/{alias}", playbook.rel_dir
             for name in sorted(pages):
                 plan.redirects[f"{old}/{name}"] = f"{new}/{name}"
             for source in downloads:

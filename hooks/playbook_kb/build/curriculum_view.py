@@ -1,0 +1,62 @@
+"""What pages show of the curriculum: tiers and modules as plain values with finished links.
+
+Used by the curriculum pages and by the trainer macros (`curriculum_table`), so a module
+looks the same wherever it is listed. Links are relative to the page `here` (a source):
+Markdown links (routes.doc_link) that MkDocs checks, or URLs for raw HTML (routes.link).
+"""
+
+from __future__ import annotations
+
+from ..derive.curriculum import Curriculum, Module
+from ..labels import labels
+from ..model import Catalog
+from ..routes import department_url, doc_link, link, parts, playbook_src, tier_src
+from .render import escape_md
+
+
+class CurriculumView:
+    def __init__(self, catalog: Catalog, curriculum: Curriculum, lang: str) -> None:
+        self.catalog, self.curriculum, self.lang = catalog, curriculum, lang
+        self.words = labels(lang)
+
+    def tier(self, tier: str, here: str) -> dict:
+        members = self.curriculum.tiers[tier]
+        return {
+            "key": tier, "link": doc_link(here, tier_src(tier)), "count": len(members),
+            "duration": format_minutes(self.curriculum.minutes(tier), self.lang),
+            "modules": [self.module(m, here) for m in members],
+        }
+
+    def module(self, module: Module, here: str) -> dict:
+        view = {
+            "id": module.id, "title": escape_md(module.title),
+            "anchor": doc_link(here, module.anchor_uri),
+            "stable_url": module.anchor_url,  # shown to trainers, from the site root
+            "duration": format_minutes(module.duration_minutes, self.lang),
+            "objectives": [escape_md(o) for o in module.objectives],
+            "prerequisites": [
+                {"title": escape_md(p.title), "link": doc_link(here, p.anchor_uri)}
+                for p in map(self.curriculum.module, module.prerequisites) if p is not None
+            ],
+            "department": "", "department_link": "", "parts": [], "aliases": [],
+            "page": doc_link(here, module.src_uri),
+        }
+        if module.playbook is not None:
+            meta, slug = module.playbook.meta, module.playbook.slug
+            view["department"] = escape_md(
+                self.catalog.taxonomy.label("department", meta.department, self.lang))
+            # a URL, not a source: the department pages are generated, MkDocs may not know them
+            view["department_link"] = link(here, department_url(meta.department))
+            view["aliases"] = list(meta.aliases)  # a renamed playbook keeps its old anchor too
+            view["parts"] = [{"label": self.words[p.label],
+                              "link": doc_link(here, playbook_src(slug, p.key))} for p in parts()]
+        return view
+
+
+def format_minutes(minutes: int | None, lang: str) -> str:
+    if not minutes:
+        return "—"
+    hours, rest = divmod(minutes, 60)
+    units = ("h", "min") if lang == "en" else ("時間", "分")
+    parts = [f"{n}\u00a0{unit}" for n, unit in zip((hours, rest), units, strict=True) if n]
+    return "\u00a0".join(parts)  # no-break spaces: "1 時間 30 分" never wraps in a table cell

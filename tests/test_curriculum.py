@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,14 +12,15 @@ from playbook_kb import check
 from playbook_kb.build.pages.curriculum_pages import curriculum_json
 from playbook_kb.derive.curriculum import build_curriculum
 from playbook_kb.load.training import load_module_pages, path_id
-from playbook_kb.model import Catalog, ModulePage, Taxonomy
+from playbook_kb.model import Catalog, ModulePage, Taxonomy, Training
 
 
 def page(module_id: str, tier: str = "basic", *, title: str | None = None, order=None,
          prerequisites=(), minutes: int | None = None) -> ModulePage:
     return ModulePage(id=module_id, rel=f"docs/t/{module_id}.md", src_uri=f"t/{module_id}.md",
-                      title=title or module_id, tier=tier, prerequisites=tuple(prerequisites),
-                      order=order, duration_minutes=minutes,
+                      title=title or module_id,
+                      training=Training(tier=tier, prerequisites=tuple(prerequisites),
+                                        order=order, duration_minutes=minutes),
                       lines={"prerequisites": 5} if prerequisites else {})
 
 
@@ -123,8 +125,25 @@ def test_pages_with_tier_are_modules_and_keep_their_fields(tmp_path):
         ("what-is-ai", "生成AIとは", "basic", "training/a.md"),
         ("training-untitled", "見出しが題名", "expert", "training/untitled.md"),
     ]
-    assert pages[0].objectives == ("説明できる",) and pages[0].duration_minutes == 40
-    assert pages[0].order == 2 and pages[0].prerequisites == ("x",)
+    assert pages[0].training == Training(tier="basic", prerequisites=("x",), duration_minutes=40,
+                                         objectives=("説明できる",), order=2)
+
+
+@pytest.mark.parametrize("field, value", [
+    ("duration_minutes", "0"), ("order", "最初"), ("prerequisites", "{a: 1}"), ("tier", "basik"),
+])
+def test_playbooks_and_training_pages_read_the_training_fields_alike(repo, field, value):
+    """One field table, one reader: the same mistake gets the same message in both."""
+    root = repo("curriculum")
+    for path in (root / "playbooks/sales-email/index.md", root / "docs/course/ai-ethics.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(rf"(?m)^{field}:.*\n", "", text).replace(
+            "\ntier:", f"\n{field}: {value}\ntier:", 1) if field != "tier" else
+            text.replace("tier: basic", f"tier: {value}", 1), encoding="utf-8")
+    _, findings = check(root)
+    messages = {f.path: f.message for f in findings if f.rule == "field" and field in f.message}
+    assert set(messages) == {"playbooks/sales-email/index.md", "docs/course/ai-ethics.md"}
+    assert len(set(messages.values())) == 1, messages
 
 
 @pytest.mark.parametrize("front, rule, line, words", [

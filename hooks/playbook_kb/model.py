@@ -106,6 +106,18 @@ class Metrics:
 
 
 @dataclass(frozen=True)
+class Training:
+    """What makes a page a curriculum module: the front-matter fields playbooks and
+    training pages share (load/fields.py reads them the same way for both)."""
+
+    tier: str = ""
+    prerequisites: tuple[str, ...] = ()  # module ids or playbook slugs, as written
+    duration_minutes: int | None = None
+    objectives: tuple[str, ...] = ()
+    order: int | None = None
+
+
+@dataclass(frozen=True)
 class Meta:
     """Front matter of index.md after validation; invalid values are None/empty."""
 
@@ -115,7 +127,6 @@ class Meta:
     task: str = ""
     output: str = ""
     industry: str = ""
-    tier: str = ""
     phase: str = ""
     champion: str = ""
     data: str = ""
@@ -125,11 +136,12 @@ class Meta:
     reviewed: dt.date | None = None
     started: dt.date | None = None
     aliases: tuple[str, ...] = ()
-    prerequisites: tuple[str, ...] = ()
-    duration_minutes: int | None = None
-    objectives: tuple[str, ...] = ()
-    order: int | None = None
+    training: Training = field(default_factory=Training)
     lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    @property
+    def tier(self) -> str:
+        return self.training.tier
 
 
 @dataclass(frozen=True)
@@ -187,12 +199,12 @@ class ModulePage:
     rel: str  # repository-relative path, e.g. "docs/training/what-is-ai.md"
     src_uri: str  # path inside docs/, e.g. "training/what-is-ai.md"
     title: str
-    tier: str
-    objectives: tuple[str, ...] = ()
-    duration_minutes: int | None = None
-    prerequisites: tuple[str, ...] = ()
-    order: int | None = None
+    training: Training
     lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    @property
+    def tier(self) -> str:
+        return self.training.tier
 
 
 @dataclass(frozen=True)

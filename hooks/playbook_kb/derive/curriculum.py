@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from ..findings import Finding, error, warning
 from ..load.taxonomy import closest
-from ..model import TIERS, Catalog, ModulePage, Playbook
+from ..model import TIERS, Catalog, Playbook, Training
 from ..routes import page_url, playbook_src, tier_anchor, tier_anchor_src
 
 TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
@@ -98,22 +98,20 @@ def module_id_findings(catalog: Catalog) -> list[Finding]:
 
 
 def _modules(catalog: Catalog) -> list[Module]:
-    modules = [_from_playbook(p) for p in catalog.playbooks if p.slug_ok and p.meta.tier]
-    modules.extend(_from_page(page) for page in catalog.module_pages)
+    modules = [_module(p.slug, p.title, playbook_src(p.slug), playbook_src(p.slug),
+                       p.meta.training, p.meta.lines, p)
+               for p in catalog.playbooks if p.slug_ok and p.meta.tier]
+    modules.extend(_module(page.id, page.title, page.rel, page.src_uri, page.training,
+                           page.lines) for page in catalog.module_pages)
     return modules
 
 
-def _from_playbook(playbook: Playbook) -> Module:
-    meta, src = playbook.meta, playbook_src(playbook.slug)
-    return Module(playbook.slug, meta.tier, playbook.title, src, src, meta.duration_minutes,
-                  meta.objectives, meta.prerequisites, meta.order,
-                  meta.lines.get("prerequisites", 1), playbook)
-
-
-def _from_page(page: ModulePage) -> Module:
-    return Module(page.id, page.tier, page.title, page.rel, page.src_uri, page.duration_minutes,
-                  page.objectives, page.prerequisites, page.order,
-                  page.lines.get("prerequisites", 1))
+def _module(module_id: str, title: str, source: str, src_uri: str, training: Training,
+            lines: dict[str, int], playbook: Playbook | None = None) -> Module:
+    return Module(id=module_id, tier=training.tier, title=title, source=source,
+                  src_uri=src_uri, duration_minutes=training.duration_minutes,
+                  objectives=training.objectives, prerequisites=training.prerequisites,
+                  order=training.order, line=lines.get("prerequisites", 1), playbook=playbook)
 
 
 def _resolve(module: Module, by_id: dict[str, Module], aliases: dict[str, str],

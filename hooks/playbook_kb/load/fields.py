@@ -1,47 +1,62 @@
-"""Front matter of a playbook's index.md: validated into a Meta, problems as findings."""
+"""Front matter: one field table for playbooks and training pages, and its reader.
+
+A playbook's index.md is validated into a Meta, a training page's Training fields
+the same way (load/training.py); problems are findings."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ..findings import Finding, error, warning
-from ..model import DATA_CLASSES, PHASES, TIERS, Meta, Metrics, Taxonomy
+from ..model import DATA_CLASSES, PHASES, TIERS, Meta, Metrics, Taxonomy, Training
 from .taxonomy import KEY, closest
 from .yamlsafe import Mapping
 
-REQUIRED = ("title", "summary", "department", "task", "output", "tier", "phase",
-            "champion", "data", "reviewed")
-OPTIONAL = ("industry", "tools", "adopted_by", "metrics", "started", "aliases",
-            "prerequisites", "duration_minutes", "objectives", "order")
-EXAMPLES = {
-    "title": "title: 営業提案メールの下書き",
-    "summary": "summary: 商談メモから提案メールの下書きを作る。営業担当向け。",
-    "department": "department: sales",
-    "task": "task: 提案メール作成",
-    "output": "output: email",
-    "tier": "tier: basic",
-    "phase": "phase: pilot",
-    "champion": "champion: 山田 太郎",
-    "data": "data: internal",
-    "reviewed": "reviewed: 2026-04-01",
-    "started": "started: 2026-01-15",
-    "tools": "tools: [ChatGPT, Copilot]",
-    "adopted_by": "adopted_by: [marketing, hr]",
-    "aliases": "aliases: [old-slug]",
-    "prerequisites": "prerequisites: [prompt-basics]",
-    "objectives": "objectives: [提案メールの型を使える]",
-    "duration_minutes": "duration_minutes: 30",
-    "order": "order: 1",
-    "metrics": ("metrics: {baseline_minutes: 120, current_minutes: 30, "
-                "runs_per_month: 20, users: 5, measured: 2026-05-01}"),
-}
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter field and how it is written (the example every message shows).
+    Playbooks read them all; training pages the Training ones (read_training) and title."""
+
+    name: str
+    example: str
+    playbook: str = "optional"  # on a playbook's index.md: "required" | "optional"
 
 
-class _Reader:
-    """Collects findings while turning raw values into typed ones."""
+FIELDS: tuple[Field, ...] = (
+    Field("title", "title: 営業提案メールの下書き", "required"),
+    Field("summary", "summary: 商談メモから提案メールの下書きを作る。営業担当向け。", "required"),
+    Field("department", "department: sales", "required"),
+    Field("task", "task: 提案メール作成", "required"),
+    Field("output", "output: email", "required"),
+    Field("tier", "tier: basic", "required"),
+    Field("phase", "phase: pilot", "required"),
+    Field("champion", "champion: 山田 太郎", "required"),
+    Field("data", "data: internal", "required"),
+    Field("reviewed", "reviewed: 2026-04-01", "required"),
+    Field("industry", "industry: 製造業"),
+    Field("tools", "tools: [ChatGPT, Copilot]"),
+    Field("adopted_by", "adopted_by: [marketing, hr]"),
+    Field("metrics", "metrics: {baseline_minutes: 120, current_minutes: 30, "
+                     "runs_per_month: 20, users: 5, measured: 2026-05-01}"),
+    Field("started", "started: 2026-01-15"),
+    Field("aliases", "aliases: [old-slug]"),
+    Field("prerequisites", "prerequisites: [prompt-basics]"),
+    Field("duration_minutes", "duration_minutes: 30"),
+    Field("objectives", "objectives: [提案メールの型を使える]"),
+    Field("order", "order: 1"),
+)
+REQUIRED = tuple(f.name for f in FIELDS if f.playbook == "required")
+OPTIONAL = tuple(f.name for f in FIELDS if f.playbook == "optional")
+EXAMPLES = {f.name: f.example for f in FIELDS}
+
+
+class FieldReader:
+    """Reads one front matter: raw values into typed ones, problems into `findings`."""
 
     def __init__(self, mapping: Mapping, path: str, taxonomy: Taxonomy) -> None:
         self.data, self.lines, self.path = mapping.data, mapping.lines, path
@@ -136,7 +151,7 @@ class _Reader:
 
 
 def read_meta(mapping: Mapping, path: str, taxonomy: Taxonomy) -> tuple[Meta, list[Finding]]:
-    r = _Reader(mapping, path, taxonomy)
+    r = FieldReader(mapping, path, taxonomy)
     for name in REQUIRED:
         if r.data.get(name) in (None, "", []):
             r.findings.append(error("field", path, mapping.line,
@@ -152,21 +167,25 @@ def read_meta(mapping: Mapping, path: str, taxonomy: Taxonomy) -> tuple[Meta, li
     meta = Meta(
         title=r.text("title"), summary=r.text("summary"), department=department,
         task=r.text("task"), output=r.key("output", "output"), industry=r.text("industry"),
-        tier=r.choice("tier", TIERS), phase=r.choice("phase", PHASES),
+        phase=r.choice("phase", PHASES),
         champion=r.text("champion"), data=r.choice("data", DATA_CLASSES),
         tools=r.strings("tools"),
         adopted_by=r.strings("adopted_by", lambda v, ln: _adopter(r, v, ln, department)),
         metrics=_metrics(r), reviewed=r.date("reviewed"), started=r.date("started"),
         aliases=r.strings("aliases", lambda v, ln: _slug(r, "aliases", v, ln)),
-        prerequisites=r.strings("prerequisites"),
-        duration_minutes=r.integer("duration_minutes", 1),
-        objectives=r.strings("objectives"), order=r.integer("order"),
-        lines=dict(mapping.lines),
+        training=read_training(r), lines=dict(mapping.lines),
     )
     return meta, r.findings
 
 
-def _adopter(r: _Reader, value: str, line: int, owner: str) -> str:
+def read_training(r: FieldReader) -> Training:
+    """The Training fields, read the same way on a playbook and on a training page."""
+    return Training(tier=r.choice("tier", TIERS), prerequisites=r.strings("prerequisites"),
+                    duration_minutes=r.integer("duration_minutes", 1),
+                    objectives=r.strings("objectives"), order=r.integer("order"))
+
+
+def _adopter(r: FieldReader, value: str, line: int, owner: str) -> str:
     if value == owner:
         r.bad("adopted_by", f"に所有部門「{value}」自身は書けません。"
               "他の部門だけを書いてください。", line)
@@ -174,7 +193,7 @@ def _adopter(r: _Reader, value: str, line: int, owner: str) -> str:
     return r.key("adopted_by", "department", value, line)
 
 
-def _slug(r: _Reader, name: str, value: str, line: int) -> str:
+def _slug(r: FieldReader, name: str, value: str, line: int) -> str:
     if KEY.match(value):
         return value
     r.bad(name, f"の「{value}」はスラッグではありません。"
@@ -182,7 +201,7 @@ def _slug(r: _Reader, name: str, value: str, line: int) -> str:
     return ""
 
 
-def _metrics(r: _Reader) -> Metrics | None:
+def _metrics(r: FieldReader) -> Metrics | None:
     raw = r.data.get("metrics")
     if raw is None:
         return None

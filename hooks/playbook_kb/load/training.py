@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 from ..findings import Finding, error, warning
-from ..model import TIERS, ModulePage, Taxonomy
-from .fields import _Reader as FieldReader
+from ..model import ModulePage, Taxonomy
+from .fields import FieldReader, read_training
 from .taxonomy import KEY
 from .textio import decode, split_front_matter
 from .yamlsafe import YamlProblem, load_mapping
@@ -64,19 +64,15 @@ def _read_page(rel: str, src_uri: str, front: str,
     if mapping.data.get("tier") is None:
         return None, []
     r = FieldReader(mapping, rel, Taxonomy(rel))
-    tier = r.choice("tier", TIERS)
+    training = read_training(r)
     title = r.text("title") or _first_heading(body)
     if not title:
         r.findings.append(error("field", rel, mapping.line,
                                 "研修ページに title がありません。例: title: 生成AIとは"))
     module_id = _module_id(r, src_uri)
-    page = ModulePage(
-        id=module_id, rel=rel, src_uri=src_uri, title=title or module_id, tier=tier,
-        objectives=r.strings("objectives"), duration_minutes=r.integer("duration_minutes", 1),
-        prerequisites=r.strings("prerequisites"), order=r.integer("order"),
-        lines=dict(mapping.lines),
-    )
-    return (page if tier else None), r.findings
+    page = ModulePage(id=module_id, rel=rel, src_uri=src_uri, title=title or module_id,
+                      training=training, lines=dict(mapping.lines))
+    return (page if training.tier else None), r.findings
 
 
 def _module_id(r: FieldReader, src_uri: str) -> str:

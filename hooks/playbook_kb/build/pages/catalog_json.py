@@ -63,8 +63,8 @@ def entry(playbook: Playbook, findings: list, candidates: list[str]) -> dict[str
         "champion": meta.champion, "data": meta.data or None,
         "tools": list(meta.tools), "adopted_by": list(meta.adopted_by),
         "rollout_candidate_for": candidates,
-        "aliases": list(meta.aliases), "prerequisites": list(meta.prerequisites),
-        "duration_minutes": meta.duration_minutes,
+        "aliases": list(meta.aliases), "prerequisites": list(meta.training.prerequisites),
+        "duration_minutes": meta.training.duration_minutes,
         "reviewed": _date(meta.reviewed), "started": _date(meta.started),
         "metrics": metrics(meta.metrics),
         "hours_saved_per_month": round(meta.metrics.hours_saved_per_month, 2)

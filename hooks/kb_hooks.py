@@ -57,8 +57,8 @@ def on_page_markdown(markdown, *, page, config, files):
     if src_uri in _plan.untrusted:
         page.meta["render_macros"] = False
     if src_uri in _plan.edit_paths and config.repo_url:
-        base = config.extra.get("playbook_kb", {}).get("edit_uri") or "edit/main/"
-        page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", base + _plan.edit_paths[src_uri])
+        page.edit_url = urljoin(config.repo_url.rstrip("/") + "/",
+                                _settings.edit_uri + _plan.edit_paths[src_uri])
     return markdown
 
 

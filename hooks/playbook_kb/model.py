@@ -189,6 +189,8 @@ class Settings:
     feedback_issue_url: str = ""  # "report a problem" link on playbook pages (issue form)
     feedback_email: str = ""  # mailto: feedback, for intranets without GitHub access
     japanese_search: bool = True  # segment the search index at build time (SudachiPy)
+    edit_uri: str = "edit/main/"  # playbook pages' edit button: repo_url + edit_uri + path
+    unknown: tuple[str, ...] = ()  # extra.playbook_kb keys nobody reads (a `settings` finding)
 
 
 @dataclass(frozen=True)

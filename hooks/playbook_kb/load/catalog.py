@@ -11,6 +11,7 @@ from ..findings import Finding, error, warning
 from ..model import SAMPLE_SUFFIXES, Catalog, Meta, Playbook, Settings, SourceFile, Taxonomy
 from ..routes import PLAYBOOKS_DIR
 from .fields import read_meta
+from .settings import settings_findings
 from .taxonomy import KEY, load_taxonomy
 from .textio import TEXT_SUFFIXES, decode, split_front_matter
 from .training import load_module_pages
@@ -41,6 +42,7 @@ def load_catalog(root: Path | str,
         findings.extend(found)
     module_pages, found = load_module_pages(root)  # docs/ training pages, read once here
     findings.extend(found)
+    findings.extend(settings_findings(settings, root))
     return Catalog(root, taxonomy, tuple(playbooks), settings, module_pages), findings
 
 

@@ -1,14 +1,26 @@
-"""Site settings for the engine, read from mkdocs.yml without importing MkDocs."""
+"""Site settings for the engine, read from mkdocs.yml without importing MkDocs.
+
+A key of `extra.playbook_kb` the engine does not read is a `settings` warning naming
+the closest known key: a misspelt `stale_day` would otherwise be ignored in silence.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Any
 
+from ..findings import Finding, warning
 from ..model import Settings
+from .taxonomy import closest
 from .yamlsafe import load_permissive
+
+CONFIG_FILE = "mkdocs.yml"
+KEYS = ("stale_days", "max_file_mb", "min_part_chars", "japanese_search", "edit_uri",
+        "feedback")
+FEEDBACK_KEYS = ("issue_url", "email")
 
 
 def settings_from(extra: dict[str, Any] | None, language: str | None) -> Settings:
@@ -26,7 +38,51 @@ def settings_from(extra: dict[str, Any] | None, language: str | None) -> Setting
         feedback_issue_url=str(feedback.get("issue_url") or ""),
         feedback_email=str(feedback.get("email") or ""),
         japanese_search=bool(options.get("japanese_search", True)),
+        edit_uri=str(options.get("edit_uri") or "edit/main/"),
+        unknown=unknown_keys(options),
     )
+
+
+def unknown_keys(options: dict[str, Any]) -> tuple[str, ...]:
+    """Keys of `extra.playbook_kb` (and of its `feedback`) that no setting reads."""
+    unknown = [str(k) for k in options if k not in KEYS]
+    feedback = options.get("feedback")
+    if isinstance(feedback, dict):
+        unknown += [f"feedback.{k}" for k in feedback if k not in FEEDBACK_KEYS]
+    return tuple(unknown)
+
+
+def settings_findings(settings: Settings, root: Path) -> list[Finding]:
+    """One `settings` warning per unknown key, at its line of mkdocs.yml when found."""
+    findings = []
+    text = _config_text(root) if settings.unknown else ""
+    for key in settings.unknown:
+        parent, _, name = key.rpartition(".")
+        known = FEEDBACK_KEYS if parent else KEYS
+        near = closest(name, list(known))
+        hint = f"「{near}」の書き間違いではありませんか？" if near else "不要なら削除してください。"
+        prefix = f"extra.playbook_kb.{parent}." if parent else "extra.playbook_kb."
+        findings.append(warning(
+            "settings", CONFIG_FILE, _line_of_key(text, name),
+            f"{CONFIG_FILE} の {prefix}{name} という設定はありません。{hint}"
+            f"使える設定: {', '.join(known)}。"))
+    return findings
+
+
+def _config_text(root: Path) -> str:
+    try:
+        return (root / CONFIG_FILE).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _line_of_key(text: str, key: str) -> int:
+    """The line of the first indented `key:` after `playbook_kb:`, 0 when not found."""
+    start = text.find("playbook_kb:")
+    if start < 0:
+        return 0
+    match = re.compile(rf"^[ \t]+{re.escape(key)}[ \t]*:", re.M).search(text, start)
+    return text.count("\n", 0, match.start()) + 1 if match else 0
 
 
 def build_date() -> dt.date:
@@ -45,7 +101,7 @@ def preview_slugs(value: str) -> tuple[str, ...]:
 
 
 def read_settings(root: Path) -> Settings:
-    path = root / "mkdocs.yml"
+    path = root / CONFIG_FILE
     if not path.is_file():
         return settings_from(None, None)
     config = load_permissive(path.read_text(encoding="utf-8-sig")) or {}

@@ -102,6 +102,6 @@ def test_contribution_guide_explains_every_rule() -> None:
     spec_rules = {"missing-part", "empty-part", "template-leftover", "front-matter", "field",
                   "unknown-field", "metrics", "stale", "broken-link", "path-escape",
                   "sensitive-data", "unsafe-html", "file-size", "encoding", "duplicate-url",
-                  "slug", "unsupported-file"}
+                  "slug", "unsupported-file", "settings"}
     for rule in (spec_rules | set(PLAYBOOK_RULES) | set(CATALOG_RULES)) - {"module-id"}:
         assert f"`{rule}`" in guide, rule

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from ..findings import Finding, error
 from ..load.textio import line_of
 from ..model import Catalog
-from ..routes import SAMPLES, written_parts
+from ..routes import PLAYBOOKS_DIR, SAMPLES, written_parts
 from .registry import catalog_rule
 
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
@@ -37,7 +37,7 @@ def broken_links(catalog: Catalog) -> Iterator[Finding]:
                     continue
                 target = posixpath.normpath(posixpath.join(base, path))
                 line = line_of(source.text, offset)
-                if not target.startswith("playbooks/") or target.count("/") < 1:
+                if not target.startswith(f"{PLAYBOOKS_DIR}/") or target.count("/") < 1:
                     yield error("path-escape", source.rel, line,
                                 f"リンク「{url}」が playbooks/ の外を指しています。"
                                 "プレイブックの中のファイルにリンクするか、"

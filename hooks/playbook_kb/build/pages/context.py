@@ -14,7 +14,7 @@ from ...findings import Finding
 from ...labels import labels
 from ...load.gitinfo import History
 from ...model import Catalog, Playbook
-from ...routes import Links, page_url
+from ...routes import Links
 from ..render import escape_md, front_matter, render
 
 
@@ -67,4 +67,4 @@ def render_page(context: Context, template: str, here: str, meta: dict[str, Any]
 
 Generator = Callable[[Context, SitePlan], None]
 
-__all__ = ["Context", "Generator", "SitePlan", "page_url", "render_page"]
+__all__ = ["Context", "Generator", "SitePlan", "render_page"]

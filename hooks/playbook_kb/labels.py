@@ -118,6 +118,40 @@ LABELS: dict[str, dict[str, str]] = {
         "overdue_title": "3 か月を超えたパイロット",
         "overdue_intro": "パイロットの目安は 1〜3 か月です。効果を測って横展開に進むか、"
                          "やめるかを決めましょう。",
+        # management numbers (derive/impact.py, pages/impact.py, the purpose page's targets)
+        "impact_progress_title": "目標に対する進み具合", "target_col": "目標",
+        "current_col": "現在", "expected_col": "今の時点の目安", "status_col": "状況",
+        "gap_col": "目標まで", "status_met": "達成", "status_on-track": "順調",
+        "status_behind": "遅れ", "status_no-data": "数字なし",
+        "metric_hours_saved": "削減時間（月）", "metric_usage_rate": "利用率",
+        "metric_satisfaction": "満足度", "metric_playbooks": "プレイブックの数",
+        "metric_departments_using": "プレイブックを使っている部門",
+        "metric_inquiry_reduction": "社内問い合わせの減少",
+        "metric_helpdesk_inquiries": "社内問い合わせ（件/月）",
+        "target_for": "{date}（{label}）の目標", "baseline_col": "基準値",
+        "no_targets": "数値目標はまだ決まっていません。推進事務局が決めると、ここに進み具合が出ます。",
+        "trend_title": "月ごとの推移", "month_col": "月", "active_users_col": "利用者（月間）",
+        "inquiries_col": "社内問い合わせ", "trend_hours_chart": "月ごとの削減時間",
+        "trend_usage_chart": "月ごとの利用率",
+        "no_trend": "月ごとの数字はまだありません。推進事務局が毎月まとめると、ここに推移が出ます。",
+        "hours_used_col": "使った部門の削減",
+        "hours_made_col": "作った部門の貢献",
+        "headcount_col": "人数", "usage_rate_col": "利用率",
+        "definitions_title": "数字の定義",
+        "def_hours": "削減時間/月 =（導入前の 1 回の分 − 今の 1 回の分）× 月の回数 ÷ 60。"
+                     "採用した部門が自分で使った回数は、その部門の削減時間として数えます。",
+        "def_split": "部門別の表は 2 つの列で示します。「使った部門の削減」はその部門が自分で使った分、"
+                     "「作った部門の貢献」はその部門のプレイブックが全社で使われた分です。"
+                     "合計は「使った部門の削減」の列を足したもので、同じ時間を 2 回数えません。",
+        "def_usage": "利用率 = その月に AI ツールを使った人数（各ツールの管理画面の月間利用者）÷ 部門の人数。",
+        "def_satisfaction": "満足度 = 毎月の社内アンケートで「役に立った」と答えた人の割合。",
+        "def_inquiries": "社内問い合わせの減少 = 基準値の月からの件数の減り方（%）。",
+        "def_progress": "「今の時点の目安」は、基準値から目標までをまっすぐ進んだ場合の今日の値です。"
+                        "それ以上なら「順調」、下回れば「遅れ」です。",
+        "downloads_title": "データのダウンロード（CSV、Excel で開けます）",
+        "csv_departments": "部門別", "csv_playbooks": "プレイブック別", "csv_trend": "月ごとの推移",
+        "as_of_fmt": "{month} 時点", "percent": "%", "count_unit": "件",
+        "departments_using_board": "プレイブックを使っている部門: {n} 部門（目標 {target} 部門、{date}）",
         "impact_intro": "生成AIの効果を数字で示します。導入前に測った時間（ベースライン）と"
                         "今の時間から計算しています。",
         "total_hours": "削減時間の合計", "hours_unit": "時間/月", "hours_saved": "削減時間/月",
@@ -265,6 +299,42 @@ LABELS: dict[str, dict[str, str]] = {
         "overdue_title": "Pilots running over 3 months",
         "overdue_intro": "A pilot typically takes 1–3 months. Measure the effect, then decide: "
                          "roll it out, or stop.",
+        # management numbers (derive/impact.py, pages/impact.py, the purpose page's targets)
+        "impact_progress_title": "Progress against targets", "target_col": "Target",
+        "current_col": "Now", "expected_col": "Expected by now", "status_col": "Status",
+        "gap_col": "To go", "status_met": "Met", "status_on-track": "On track",
+        "status_behind": "Behind", "status_no-data": "No data",
+        "metric_hours_saved": "Hours saved per month", "metric_usage_rate": "Usage rate",
+        "metric_satisfaction": "Satisfaction", "metric_playbooks": "Playbooks",
+        "metric_departments_using": "Departments using playbooks",
+        "metric_inquiry_reduction": "Fewer help-desk inquiries",
+        "metric_helpdesk_inquiries": "Help-desk inquiries per month",
+        "target_for": "Target for {date} ({label})", "baseline_col": "Baseline",
+        "no_targets": "No targets are set yet. Once the programme office sets them, progress shows here.",
+        "trend_title": "Month by month", "month_col": "Month", "active_users_col": "Active users",
+        "inquiries_col": "Help-desk inquiries", "trend_hours_chart": "Hours saved by month",
+        "trend_usage_chart": "Usage rate by month",
+        "no_trend": "No monthly numbers yet. Once the programme office records them, the trend shows here.",
+        "hours_used_col": "Saved (user)",
+        "hours_made_col": "Contributed (maker)",
+        "headcount_col": "Headcount", "usage_rate_col": "Usage rate",
+        "definitions_title": "How the numbers are defined",
+        "def_hours": "Hours saved per month = (minutes per run before − now) × runs per month ÷ 60. "
+                     "The runs of an adopting department count for that department.",
+        "def_split": "The department table has two columns: \"user\" counts what the department saves "
+                     "itself, \"maker\" what its playbooks save across the company. The total adds "
+                     "the user column only, so no hour is counted twice.",
+        "def_usage": "Usage rate = people who used an AI tool in the month (monthly active users from "
+                     "the tools' admin consoles) ÷ the department's headcount.",
+        "def_satisfaction": "Satisfaction = share of the monthly survey answering \"helpful\".",
+        "def_inquiries": "Fewer help-desk inquiries = the drop from the baseline month, in %.",
+        "def_progress": "\"Expected by now\" is where a straight line from the baseline to the "
+                        "target is today: at or above it is on track, below it is behind.",
+        "downloads_title": "Download the data (CSV, opens in Excel)",
+        "csv_departments": "By department", "csv_playbooks": "By playbook",
+        "csv_trend": "Month by month",
+        "as_of_fmt": "as of {month}", "percent": "%", "count_unit": "",
+        "departments_using_board": "Departments using playbooks: {n} (target {target}, {date})",
         "impact_intro": "The effect of gen-AI in numbers, from the time measured before "
                         "(baseline) and the time now.",
         "total_hours": "Total hours saved", "hours_unit": "h/month",

@@ -29,6 +29,7 @@ class Term:
     line: int = 0
     owners: tuple[str, ...] = ()  # code owners of a department's playbooks
     produces: tuple[str, ...] = ()  # output keys a department declares it produces
+    headcount: int | None = None  # people in the department: the base of its usage rate
 
     def label(self, lang: str) -> str:
         return self.ja if lang == "ja" else self.en
@@ -88,16 +89,45 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class AdopterUse:
+    """An adopting department's own use of a playbook: `metrics.adopters.<key>`."""
+
+    department: str
+    runs_per_month: float
+    users: int | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Metrics:
     baseline_minutes: float
     current_minutes: float
-    runs_per_month: float
+    runs_per_month: float  # the owning department's runs
     users: int | None = None
     measured: dt.date | None = None
+    adopters: tuple[AdopterUse, ...] = ()  # other departments' runs, reported by them
+
+    @property
+    def minutes_saved_per_run(self) -> float:
+        return self.baseline_minutes - self.current_minutes
+
+    @property
+    def own_hours_per_month(self) -> float:
+        """Hours the owning department saves itself."""
+        return self.minutes_saved_per_run * self.runs_per_month / 60
+
+    def hours_for(self, use: AdopterUse) -> float:
+        return self.minutes_saved_per_run * use.runs_per_month / 60
 
     @property
     def hours_saved_per_month(self) -> float:
-        return (self.baseline_minutes - self.current_minutes) * self.runs_per_month / 60
+        """Every department's hours with this playbook: the owner's and the adopters'."""
+        return self.own_hours_per_month + sum(self.hours_for(u) for u in self.adopters)
+
+    @property
+    def all_users(self) -> int | None:
+        given = [u for u in (self.users, *(a.users for a in self.adopters)) if u is not None]
+        return sum(given) if given else None
 
     @property
     def reduction(self) -> float:
@@ -209,6 +239,59 @@ class ModulePage:
         return self.training.tier
 
 
+TARGET_METRICS = ("hours_saved", "usage_rate", "satisfaction", "playbooks",
+                  "departments_using", "inquiry_reduction")
+PERCENT_METRICS = frozenset({"usage_rate", "satisfaction", "inquiry_reduction"})
+
+
+@dataclass(frozen=True)
+class Target:
+    """The company's targets at one date (`playbooks/targets.yml`)."""
+
+    date: dt.date
+    label_ja: str
+    label_en: str
+    values: dict[str, float]
+    line: int = 0
+
+    def label(self, lang: str) -> str:
+        return (self.label_ja if lang == "ja" else self.label_en) or self.date.isoformat()
+
+
+@dataclass(frozen=True)
+class MonthReport:
+    """One month of company numbers (`playbooks/metrics/YYYY-MM.yml`)."""
+
+    month: str  # "2026-11"
+    path: str
+    satisfaction: float | None = None  # % of survey answers "helpful"
+    responses: int | None = None
+    helpdesk_inquiries: int | None = None
+    active_users: dict[str, int] = field(default_factory=dict)  # department -> people
+    hours_saved: float | None = None  # snapshot taken when the month closed
+    playbooks_by_phase: dict[str, int] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    @property
+    def total_active_users(self) -> int | None:
+        return sum(self.active_users.values()) if self.active_users else None
+
+
+@dataclass(frozen=True)
+class Company:
+    """Targets and monthly numbers of the promotion office; empty when not kept."""
+
+    targets_path: str = ""
+    baseline_date: dt.date | None = None
+    baseline: dict[str, float] = field(default_factory=dict)
+    targets: tuple[Target, ...] = ()
+    months: tuple[MonthReport, ...] = ()  # oldest first
+
+    @property
+    def latest(self) -> MonthReport | None:
+        return self.months[-1] if self.months else None
+
+
 @dataclass(frozen=True)
 class Catalog:
     root: Path
@@ -216,6 +299,7 @@ class Catalog:
     playbooks: tuple[Playbook, ...]
     settings: Settings = field(default_factory=Settings)
     module_pages: tuple[ModulePage, ...] = ()  # docs/ pages with `tier:` (curriculum.py)
+    company: Company = field(default_factory=Company)  # targets.yml and metrics/*.yml
     _by_slug: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

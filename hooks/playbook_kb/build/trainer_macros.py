@@ -16,11 +16,14 @@ from jinja2 import Environment
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..derive.curriculum import build_curriculum
+from ..derive.impact import build_impact
+from ..derive.rollout import published
 from ..labels import labels
 from ..load.taxonomy import closest
-from ..model import PHASES, TIERS, Catalog, Playbook
+from ..model import PHASES, TARGET_METRICS, TIERS, Catalog, Playbook
 from ..routes import doc_link, part_keys, part_named, parts, playbook_src
 from .curriculum_view import CurriculumView
+from .pages.crossdept import metric_value
 from .render import escape_md, render
 
 
@@ -83,8 +86,11 @@ class TrainerMacros:
         def hours_saved(department=None):
             return self.hours_saved(page, department)
 
+        def targets_table():
+            return self.targets_table()
+
         return {f.__name__: f for f in (playbook_card, playbook_link, curriculum_table,
-                                        playbooks, hours_saved)}
+                                        playbooks, hours_saved, targets_table)}
 
     def playbook_card(self, page: str, slug: str) -> str:
         playbook = self._playbook(page, "playbook_card", slug)
@@ -141,6 +147,29 @@ class TrainerMacros:
                     if p.slug_ok and p.meta.metrics is not None
                     and department in (None, p.meta.department))
         return round(float(total), 1)
+
+    def targets_table(self) -> str:
+        """The company's targets (playbooks/targets.yml) with today's numbers beside them."""
+        company = self.catalog.company
+        report = build_impact(self.catalog, published(self.catalog))
+        names = [n for n in TARGET_METRICS
+                 if n in company.baseline or any(n in t.values for t in company.targets)]
+        rows = [{"label": self.words[f"metric_{n}"],
+                 "baseline": metric_value(n, company.baseline.get(n)),
+                 "targets": [metric_value(n, t.values.get(n)) for t in company.targets],
+                 "current": metric_value(n, report.current.get(n))} for n in names]
+        if "helpdesk_inquiries" in company.baseline:  # a count: its targets are reductions
+            latest = next((m.helpdesk_inquiries for m in reversed(company.months)
+                           if m.helpdesk_inquiries is not None), None)
+            base = company.baseline["helpdesk_inquiries"]
+            rows.append({"label": self.words["metric_helpdesk_inquiries"],
+                         "baseline": metric_value("playbooks", base),
+                         "targets": ["—" for _ in company.targets],
+                         "current": metric_value("playbooks", latest)})
+        heads = [{"date": t.date.isoformat(), "label": escape_md(t.label(self.lang))}
+                 for t in company.targets]
+        return render("macro_targets.md.j2", words=self.words, rows=rows,
+                      baseline_date=company.baseline_date, targets=heads)
 
     def _row(self, page: str, playbook: Playbook) -> dict[str, str]:
         meta, taxonomy = playbook.meta, self.catalog.taxonomy

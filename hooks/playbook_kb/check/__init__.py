@@ -4,7 +4,7 @@ Importing the rule modules registers them (one module per rule family)."""
 
 from __future__ import annotations
 
-from . import links, metadata, owners, parts, prerequisites, safety  # noqa: F401  (registers)
+from . import links, metadata, owners, parts, prerequisites, safety, usage  # noqa: F401
 from .registry import CATALOG_RULES, PLAYBOOK_RULES, run_rules
 from .run import check, findings_by_playbook
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..findings import Finding, error, warning
 from ..model import SAMPLE_SUFFIXES, Catalog, Meta, Playbook, Settings, SourceFile, Taxonomy
 from ..routes import PLAYBOOKS_DIR
+from .company import load_company
 from .fields import read_meta
 from .settings import settings_findings
 from .taxonomy import KEY, load_taxonomy
@@ -17,6 +18,7 @@ from .textio import TEXT_SUFFIXES, decode, split_front_matter
 from .training import load_module_pages
 from .yamlsafe import YamlProblem, load_mapping
 
+RESERVED_DIRS = frozenset({"metrics"})  # playbooks/metrics/: the monthly company numbers
 PUBLISHED_SUFFIXES = SAMPLE_SUFFIXES | {".gif", ".webp", ".md"}
 
 
@@ -30,7 +32,8 @@ def load_catalog(root: Path | str,
     base = root / PLAYBOOKS_DIR
     entries = sorted(os.scandir(base), key=lambda e: e.name) if base.is_dir() else []
     for entry in entries:
-        if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=True):
+        if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=True) \
+                or entry.name in RESERVED_DIRS:
             continue
         rel_dir = f"{PLAYBOOKS_DIR}/{entry.name}"
         if entry.is_symlink():
@@ -43,7 +46,9 @@ def load_catalog(root: Path | str,
     module_pages, found = load_module_pages(root)  # docs/ training pages, read once here
     findings.extend(found)
     findings.extend(settings_findings(settings, root))
-    return Catalog(root, taxonomy, tuple(playbooks), settings, module_pages), findings
+    company, found = load_company(root, [t.key for t in taxonomy.departments], settings.today)
+    findings.extend(found)
+    return Catalog(root, taxonomy, tuple(playbooks), settings, module_pages, company), findings
 
 
 def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..findings import Finding, error, warning
-from ..model import DATA_CLASSES, PHASES, TIERS, Meta, Metrics, Taxonomy, Training
+from ..model import DATA_CLASSES, PHASES, TIERS, AdopterUse, Meta, Metrics, Taxonomy, Training
 from .taxonomy import KEY, closest
 from .yamlsafe import Mapping
 
@@ -241,4 +241,54 @@ def _metrics(r: FieldReader) -> Metrics | None:
     if len(numbers) < 3:
         return None
     return Metrics(numbers["baseline_minutes"], numbers["current_minutes"],
-                   numbers["runs_per_month"], users, measured)
+                   numbers["runs_per_month"], users, measured, _adopters(r, raw))
+
+
+ADOPTER_EXAMPLE = "adopters: {support: {runs_per_month: 20, users: 6}}"
+
+
+def _adopters(r: FieldReader, raw: dict[str, Any]) -> tuple[AdopterUse, ...]:
+    """`metrics.adopters`: each adopting department's own runs (and users), so that its
+    hours count for it. Its champion edits this one block of the owner's playbook."""
+    given = raw.get("adopters")
+    if given is None:
+        return ()
+    line = r.line("metrics")
+    if not isinstance(given, dict):
+        r.findings.append(error("metrics", r.path, line,
+                                f"metrics.adopters は部門キーごとの項目で書いてください。"
+                                f" 例: {ADOPTER_EXAMPLE}"))
+        return ()
+    uses = []
+    keys = [t.key for t in r.taxonomy.departments]
+    for key, value in given.items():
+        key = str(key)
+        if keys and key not in keys:
+            near = closest(key, keys)
+            hint = f"近いキー: 「{near}」。" if near else ""
+            r.findings.append(error("metrics", r.path, line,
+                                    f"metrics.adopters の「{key}」は taxonomy.yml の部門に"
+                                    f"ありません。{hint}"))
+            continue
+        runs = value.get("runs_per_month") if isinstance(value, dict) else None
+        users = value.get("users") if isinstance(value, dict) else None
+        runs_ok = _finite(runs) and 0 <= runs <= MAX_RUNS
+        users_ok = users is None or (isinstance(users, int) and not isinstance(users, bool)
+                                     and 0 <= users <= MAX_PEOPLE)
+        if not (runs_ok and users_ok):
+            r.findings.append(error("metrics", r.path, line,
+                                    f"metrics.adopters.{key} には runs_per_month（0 以上の数）と、"
+                                    f"必要なら users（0 以上の整数）を書いてください。"
+                                    f" 例: {ADOPTER_EXAMPLE}"))
+            continue
+        uses.append(AdopterUse(key, float(runs), users, line))
+    return tuple(uses)
+
+
+MAX_RUNS = 1_000_000  # runs a month: more is a typo, not a department
+MAX_PEOPLE = 1_000_000
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) \
+        and math.isfinite(value)

@@ -81,6 +81,10 @@ def metrics(value: Metrics | None) -> dict[str, Any] | None:
         "runs_per_month": value.runs_per_month, "users": value.users,
         "measured": _date(value.measured),
         "hours_saved_per_month": round(value.hours_saved_per_month, 2),
+        "own_hours_per_month": round(value.own_hours_per_month, 2),
+        "adopters": [{"department": a.department, "runs_per_month": a.runs_per_month,
+                      "users": a.users, "hours_saved_per_month": round(value.hours_for(a), 2)}
+                     for a in value.adopters],
         "reduction": round(value.reduction, 4),
     }
 

@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ...derive.impact import ImpactReport, build_impact
 from ...derive.rollout import Rollout, build_rollout, published
 from ...findings import Finding
 from ...labels import labels
@@ -42,6 +43,11 @@ class Context:
     def rollout(self) -> Rollout:
         """The department × output grid, once per build for every page that shows it."""
         return build_rollout(self.catalog, self.published)
+
+    @cached_property
+    def impact(self) -> ImpactReport:
+        """The management numbers, once per build for the impact, phases and JSON pages."""
+        return build_impact(self.catalog, self.published)
 
 
 @dataclass

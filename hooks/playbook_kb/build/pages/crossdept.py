@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from ...derive.rollout import Rollout
-from ...model import Playbook, Taxonomy
+from ...model import PERCENT_METRICS, Playbook, Taxonomy
 from ...routes import term_src
 from .context import Context, SitePlan, render_page
 
@@ -22,6 +22,17 @@ def hours(value: float) -> str:
 
 def number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def metric_value(name: str, value: float | None) -> str:
+    """A target metric as a reader reads it: hours with one decimal, % and counts whole."""
+    if value is None:
+        return "—"
+    if name == "hours_saved":
+        return number(round(value, 1))
+    if name in PERCENT_METRICS:
+        return f"{value:.0f}%"
+    return f"{value:,.0f}"
 
 
 def months_between(start: dt.date, end: dt.date) -> int:

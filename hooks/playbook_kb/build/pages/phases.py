@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ...model import PHASES, Playbook
-from ...routes import PHASES_SRC
+from ...routes import IMPACT_SRC, PHASES_SRC, link, page_url
 from .context import Context, SitePlan
 from .crossdept import Pages, months_between
 
@@ -32,7 +32,8 @@ def phases_page(context: Context, plan: SitePlan) -> None:
     overdue = [e for e in columns["pilot"] if e.overdue]
     plan.pages[PHASES_SRC] = pages.render(
         "phases_page.md.j2", PHASES_SRC, pages.words["phases_title"], hide=("toc",),
-        phases=PHASES, columns=columns, overdue=overdue, pilot_months=PILOT_MONTHS)
+        phases=PHASES, columns=columns, overdue=overdue, pilot_months=PILOT_MONTHS,
+        report=context.impact, impact_progress=link(PHASES_SRC, page_url(IMPACT_SRC)) + "#progress")
 
 
 def entry(playbook: Playbook, today: dt.date) -> Entry:

@@ -65,3 +65,18 @@ def test_workflow_prints_on_a4_with_its_diagram(site, page, tmp_path):
     assert_clean(page)
     diagram = page.locator("div.mermaid").first
     assert diagram.is_visible() and diagram.bounding_box()["width"] <= A4_WIDTH_PX
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """Pages of a PDF as Chromium writes it: one /Type /Page object per page."""
+    return pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+
+
+def test_impact_page_prints_as_one_page_monthly_summary(site, page, tmp_path):
+    pdf = printed(page, site, "impact/", "impact", tmp_path)
+    assert_clean(page)
+    assert pdf_pages(pdf) == 1
+    for kept in ("#progress", "#trend", "#by-department"):
+        assert page.locator(kept).is_visible(), kept
+    for hidden in ("#by-playbook", "#not-measured", "figure.kb-chart-figure"):
+        assert not page.locator(hidden).first.is_visible(), hidden

@@ -22,7 +22,7 @@ break_it = break_minimal
 
 def test_check_clean_text(root: Path, capsys) -> None:
     assert main(["check", "--root", str(root)]) == 0
-    assert capsys.readouterr().out.strip() == "1 playbooks: 0 errors, 0 warnings"
+    assert capsys.readouterr().out.strip() == "プレイブック 1 件: エラー 0 件、警告 0 件"
 
 
 def test_check_errors_text(root: Path, capsys) -> None:
@@ -32,7 +32,7 @@ def test_check_errors_text(root: Path, capsys) -> None:
     assert out[0].startswith(f"{PB}/index.md:6: error: 「output」の「emial」は")
     assert "「email」" in out[0] and out[0].endswith("[field]")
     assert out[1].startswith(f"{PB}/workflow.md: error: 業務フロー（workflow.md）がありません")
-    assert out[-1] == "1 playbooks: 2 errors, 0 warnings"
+    assert out[-1] == "プレイブック 1 件: エラー 2 件、警告 0 件"
 
 
 def test_check_warnings_only_exit_zero(root: Path, capsys) -> None:
@@ -87,7 +87,7 @@ def test_console_script_runs_from_cwd(root: Path) -> None:
     result = subprocess.run([str(script), "check"], cwd=root, capture_output=True, text=True,
                             encoding="utf-8", env={**os.environ})
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 playbooks: 0 errors" in result.stdout
+    assert "プレイブック 1 件: エラー 0 件" in result.stdout
 
 
 # --- new ---------------------------------------------------------------------------------

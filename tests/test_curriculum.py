@@ -119,7 +119,7 @@ def test_pages_with_tier_are_modules_and_keep_their_fields(tmp_path):
     write(tmp_path, "docs/training/a.md", "---\ntitle: 生成AIとは\nid: what-is-ai\ntier: basic\n"
           "order: 2\nduration_minutes: 40\nprerequisites: [x]\nobjectives:\n  - 説明できる\n---\n")
     write(tmp_path, "docs/training/untitled.md", "---\ntier: expert\n---\n\n# 見出しが題名\n")
-    pages, findings = load_module_pages(tmp_path)
+    pages, findings = load_module_pages(tmp_path, "ja")
     assert findings == []
     assert [(p.id, p.title, p.tier, p.src_uri) for p in pages] == [
         ("what-is-ai", "生成AIとは", "basic", "training/a.md"),
@@ -157,7 +157,7 @@ def test_playbooks_and_training_pages_read_the_training_fields_alike(repo, field
 def test_bad_front_matter_of_a_training_page_is_a_finding_with_its_line(
         tmp_path, front, rule, line, words):
     write(tmp_path, "docs/training/bad.md", f"---\n{front}---\n\n本文\n")
-    _, findings = load_module_pages(tmp_path)
+    _, findings = load_module_pages(tmp_path, "ja")
     assert [(f.rule, f.severity, f.path, f.line) for f in findings] == [
         (rule, "error", "docs/training/bad.md", line)]
     assert words in findings[0].message
@@ -171,7 +171,7 @@ def test_a_page_id_comes_from_its_path_when_it_sets_none():
 
 def test_a_page_id_that_is_not_a_slug_gets_a_warning(tmp_path):
     write(tmp_path, "docs/研修/生成AI.md", "---\ntitle: 生成AI\ntier: basic\n---\n")
-    pages, findings = load_module_pages(tmp_path)
+    pages, findings = load_module_pages(tmp_path, "ja")
     assert pages[0].id == "研修-生成ai"
     assert [(f.rule, f.severity) for f in findings] == [("field", "warning")]
     assert "id:" in findings[0].message

@@ -83,7 +83,7 @@ def test_an_unknown_key_fails_naming_the_page_and_the_closest_key(macros, call, 
         call(macros)
     message = str(caught.value)
     assert message.startswith(f"docs/{PAGE}: ")
-    assert f"近いもの: 「{closest}」" in message
+    assert f"「{closest}」のことですか？" in message
 
 
 def test_playbook_link_to_the_overview_and_to_each_part(macros):
@@ -278,7 +278,7 @@ def test_an_unknown_slug_fails_the_build_naming_the_page_and_the_closest_slug(fi
     build = build_site(fixture_root)
     assert build.returncode != 0
     assert "docs/training/typo.md: playbook_card() の slug「sales-emial」" in build.output
-    assert "近いもの: 「sales-email」" in build.output
+    assert "「sales-email」のことですか？" in build.output
 
 
 @pytest.mark.parametrize("attack", [

@@ -74,7 +74,7 @@ FAILING: list[tuple[str, Mutation, str, str, int, str]] = [
      "error", f"{PB}/index.md", 6, "YAML"),
     ("front-matter", lambda r: edit(r, "index.md", "tools: [ChatGPT, Microsoft Copilot]",
                                     "tools: &a [ChatGPT]\nindustry: *a"),
-     "error", f"{PB}/index.md", 11, "alias"),
+     "error", f"{PB}/index.md", 11, "エイリアス"),
     ("field", lambda r: edit(r, "index.md", "department: sales", "department: sale"),
      "error", f"{PB}/index.md", 4, "「sales」"),
     ("field", lambda r: edit(r, "index.md", "tier: basic", "tier: basics"),

@@ -8,7 +8,7 @@ Markdown links (routes.doc_link) that MkDocs checks, or URLs for raw HTML (route
 from __future__ import annotations
 
 from ..derive.curriculum import Curriculum, Module
-from ..labels import labels
+from ..i18n import labels
 from ..model import Catalog
 from ..routes import department_url, doc_link, link, parts, playbook_src, tier_src
 from .render import escape_md
@@ -57,6 +57,7 @@ def format_minutes(minutes: int | None, lang: str) -> str:
     if not minutes:
         return "—"
     hours, rest = divmod(minutes, 60)
-    units = ("h", "min") if lang == "en" else ("時間", "分")
+    words = labels(lang)
+    units = (words["hours"], words["min"])
     parts = [f"{n}\u00a0{unit}" for n, unit in zip((hours, rest), units, strict=True) if n]
     return "\u00a0".join(parts)  # no-break spaces: "1 時間 30 分" never wraps in a table cell

@@ -18,8 +18,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from ..derive.curriculum import build_curriculum
 from ..derive.impact import build_impact
 from ..derive.rollout import published
-from ..labels import labels
-from ..load.taxonomy import closest
+from ..i18n import labels, text
+from ..i18n.suggest import did_you_mean
 from ..model import PHASES, TARGET_METRICS, TIERS, Catalog, Playbook
 from ..routes import doc_link, part_keys, part_named, parts, playbook_src
 from .curriculum_view import CurriculumView
@@ -190,11 +190,8 @@ class TrainerMacros:
 
     def _unknown(self, page: str, macro: str, name: str, value: Any,
                  allowed: list[str]) -> MacroError:
-        near = closest(str(value), allowed)
-        hint = f"近いもの: 「{near}」。" if near else ""
-        shown = ", ".join(allowed[:20]) + (" ..." if len(allowed) > 20 else "")
-        return MacroError(f"docs/{page}: {macro}() の {name}「{value}」はありません。{hint}"
-                          f"使える値: {shown or '（なし）'}")
+        head = text(self.lang, "macros.unknown", page=page, macro=macro, name=name, value=value)
+        return MacroError(did_you_mean(self.lang, head, str(value), allowed))
 
 
 def page_variables(macros: TrainerMacros, page: PageView) -> dict[str, Any]:

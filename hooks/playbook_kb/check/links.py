@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from ..findings import Finding, error
+from ..i18n import text
 from ..load.textio import line_of
 from ..model import Catalog
 from ..routes import PLAYBOOKS_DIR, SAMPLES, written_parts
@@ -39,16 +40,12 @@ def broken_links(catalog: Catalog) -> Iterator[Finding]:
                 line = line_of(source.text, offset)
                 if not target.startswith(f"{PLAYBOOKS_DIR}/") or target.count("/") < 1:
                     yield error("path-escape", source.rel, line,
-                                f"リンク「{url}」が playbooks/ の外を指しています。"
-                                "プレイブックの中のファイルにリンクするか、"
-                                "サイト内のページは /departments/ のような"
-                                "絶対パスで書いてください。")
+                                text(catalog.settings.lang, "links.escape", url=url))
                 elif _is_missing_part(target, playbook.rel_dir):
                     continue  # missing-part already says so, with the file name to create
                 elif not _resolves(target, published, folders):
-                    yield error("broken-link", source.rel, line,
-                                f"リンク先「{url}」が見つかりません（{target}）。ファイル名とフォルダを確認してください"
-                                "（大文字・小文字も区別されます）。")
+                    yield error("broken-link", source.rel, line, text(
+                        catalog.settings.lang, "links.broken", url=url, target=target))
 
 
 def _is_missing_part(target: str, rel_dir: str) -> bool:

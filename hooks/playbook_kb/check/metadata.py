@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding, error, warning
+from ..i18n import text
 from ..model import Catalog, Playbook
 from .registry import catalog_rule, playbook_rule
 
@@ -19,10 +20,7 @@ def metrics(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     if meta.phase in ("rollout", "company-wide") and meta.metrics is None \
             and "metrics" not in meta.lines:
         yield error("metrics", _index_rel(playbook), meta.lines.get("phase", 1),
-                    f"phase が {meta.phase} のときは効果の数字（metrics）が必要です。例:\n"
-                    "metrics:\n  baseline_minutes: 120  # 導入前の 1 回あたりの時間\n"
-                    "  current_minutes: 30    # 今の時間\n  runs_per_month: 20     # 月の実施回数\n"
-                    "  measured: 2026-05-01")
+                    text(catalog.settings.lang, "metrics.required", phase=meta.phase))
 
 
 @playbook_rule("stale")
@@ -34,9 +32,8 @@ def stale(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     age = (catalog.settings.today - reviewed).days
     if age > limit:
         yield warning("stale", _index_rel(playbook), playbook.meta.lines.get("reviewed", 1),
-                      f"最終確認日 reviewed: {reviewed} から {age} 日たっています"
-                      f"（目安 {limit} 日）。今も使えるか確かめて、"
-                      f"reviewed を今日の日付（{catalog.settings.today}）にしてください。")
+                      text(catalog.settings.lang, "metadata.stale", reviewed=reviewed, age=age,
+                           limit=limit, today=catalog.settings.today))
 
 
 @catalog_rule("duplicate-url")
@@ -49,7 +46,8 @@ def duplicate_url(catalog: Catalog) -> Iterator[Finding]:
             if owner is None:
                 claimed[alias] = playbook
                 continue
-            other = "このプレイブック自身の" if owner is playbook else f"{owner.rel_dir} の"
+            lang = catalog.settings.lang
+            other = text(lang, "metadata.alias_self") if owner is playbook \
+                else text(lang, "metadata.alias_other", folder=owner.rel_dir)
             yield error("duplicate-url", _index_rel(playbook), line,
-                        f"aliases の「{alias}」は {other} URL /playbooks/{alias}/ と重なります。"
-                        "別の名前にするか、aliases から外してください。")
+                        text(lang, "metadata.alias_clash", alias=alias, other=other))

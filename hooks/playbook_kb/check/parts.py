@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding, error
-from ..labels import labels
+from ..i18n import text
 from ..load.textio import line_of, split_front_matter
 from ..model import Catalog, Playbook
 from ..routes import written_parts
@@ -21,19 +21,16 @@ _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.M)
 
 @playbook_rule("missing-part")
 def missing_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
-    names = labels("ja")  # finding messages are Japanese, for champions
+    lang = catalog.settings.lang
     for part in written_parts():
         filename = part.file
         if part.required and playbook.file(filename) is None:
-            yield error("missing-part", f"{playbook.rel_dir}/{filename}", 0,
-                        f"{names[part.label]}（{filename}）がありません。"
-                        f"{playbook.rel_dir}/{filename} を作ってください"
-                        "（`playbook-kb new` のひな形が使えます）。")
+            path = f"{playbook.rel_dir}/{filename}"
+            yield error("missing-part", path, 0, text(
+                lang, "parts.missing", part=text(lang, part.label), file=filename, path=path))
     if not playbook.samples:
         yield error("missing-part", f"{playbook.rel_dir}/samples", 0,
-                    "アウトプット例がありません。"
-                    "samples/ フォルダに実際の出力例を 1 つ以上置いてください"
-                    "（.md、.docx、.xlsx、.pptx、.pdf、.png、.jpg、.txt、.csv）。")
+                    text(lang, "parts.no_samples"))
 
 
 @playbook_rule("empty-part")
@@ -48,14 +45,11 @@ def empty_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
         split = split_front_matter(source.text)
         chars = content_chars(split.body, enough=minimum)
         if chars < minimum:
-            yield error("empty-part", source.rel, split.body_line,
-                        f"中身がほとんどありません（本文 {chars} 文字、最低 {minimum} 文字）。"
-                        "見出しだけでなく、実際の手順・プロンプト・例を書いてください。")
+            yield error("empty-part", source.rel, split.body_line, text(
+                catalog.settings.lang, "parts.too_short", chars=chars, minimum=minimum))
         elif name == "prompt-sheet.md" and not _FENCE.search(split.body):
             yield error("empty-part", source.rel, split.body_line,
-                        "プロンプトがコードブロックにありません。"
-                        "プロンプトを ``` の行で囲んでください"
-                        "（コピーボタンが付きます）。")
+                        text(catalog.settings.lang, "parts.no_code_block"))
 
 
 def content_chars(body: str, enough: int) -> int:
@@ -83,4 +77,4 @@ def template_leftover(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]
                         for m in LEFTOVER.finditer(source.text)})
         for number, marker in lines:
             yield error("template-leftover", source.rel, number,
-                        f"ひな形の「{marker}」が残っています。実際の内容に書き換えてください。")
+                        text(catalog.settings.lang, "parts.leftover", marker=marker))

@@ -7,6 +7,7 @@ import zipfile
 from collections.abc import Iterator
 
 from ..findings import Finding, error
+from ..i18n import text
 from ..load.textio import line_of
 from ..model import Catalog, Playbook, SourceFile
 from .registry import playbook_rule
@@ -21,16 +22,17 @@ _DIGITS12 = re.compile(r"(?<![\d-])(?<!\d )\d{4}[ -]?\d{4}[ -]?\d{4}(?![\d-]| \d
 _CARD = re.compile(r"(?<![\d-])(?<!\d )(?:\d[ -]?){12,18}\d(?![\d-]| \d)")
 _TEST_CARDS = frozenset({"4111111111111111", "4242424242424242", "5555555555554444",
                          "378282246310005", "4012888888881881", "5105105105105100"})
-_TOKENS = (
-    ("Anthropic API キー", re.compile(r"\bsk-ant-[A-Za-z0-9_-]{20,}")),
-    ("OpenAI API キー", re.compile(r"\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}")),
-    ("AWS アクセスキー", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
-    ("GitHub トークン",
+_TOKENS = (  # (catalog key of the kind, pattern)
+    ("safety.anthropic_key", re.compile(r"\bsk-ant-[A-Za-z0-9_-]{20,}")),
+    ("safety.openai_key", re.compile(r"\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}")),
+    ("safety.aws_key", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
+    ("safety.github_token",
      re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})")),
-    ("Slack トークン", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}")),
-    ("Google API キー", re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
-    ("秘密鍵", re.compile(r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----")),
+    ("safety.slack_token", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+    ("safety.google_key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
+    ("safety.private_key", re.compile(r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----")),
 )
+_TOKEN_KINDS = frozenset(kind for kind, _ in _TOKENS)
 _TOKEN_PLACEHOLDER = re.compile(r"example|x{4,}|dummy|your|sample|0{8,}|\.\.\.", re.I)
 _OFFICE_PARTS = re.compile(r"^(?:word/document|word/header\d*|word/footer\d*|xl/sharedStrings"
                            r"|xl/worksheets/sheet\d+|ppt/slides/slide\d+)\.xml$")
@@ -83,8 +85,9 @@ _WIDE_RUN = re.compile(r"[\uFF10-\uFF19\uFF20\uFF0B\uFF21-\uFF3A\uFF41-\uFF5A]"
                        r"[\uFF01-\uFF5E\u3000‐‑‒–—―−ー\s]*")
 
 
-def scan_text(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, what) for each piece of personal data or secret in a normalised text.
+def scan_text(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, catalog key, value) for each piece of personal data or secret in a
+    normalised text; `describe` turns the key and value into words.
 
     Each pattern runs once over the whole text, not once per line.
     """
@@ -95,10 +98,10 @@ def scan_text(text: str) -> Iterator[tuple[int, str]]:
         yield from _tokens(text)
 
 
-def _emails(text: str) -> Iterator[tuple[int, str]]:
+def _emails(text: str) -> Iterator[tuple[int, str, str]]:
     for match in _EMAIL.finditer(text):
         if not _PLACEHOLDER_DOMAINS.search(match.group(1)):
-            yield match.start(), f"メールアドレス「{match.group()}」"
+            yield match.start(), "safety.email", match.group()
 
 
 # Any number pattern fits in one run; it starts at a digit so the scan stays fast, and
@@ -106,34 +109,41 @@ def _emails(text: str) -> Iterator[tuple[int, str]]:
 _NUMBER_RUN = re.compile(r"[0-9][0-9 ()+\-‐‑‒–—―−ー]{8,}[0-9]")
 
 
-def _numbers(text: str) -> Iterator[tuple[int, str]]:
+def _numbers(text: str) -> Iterator[tuple[int, str, str]]:
     for run in _NUMBER_RUN.finditer(text):
         start = run.start() - (run.start() > 0 and text[run.start() - 1] in "+(")
-        for offset, what in _number_kinds(text[start:run.end()].translate(_NARROW)):
-            yield start + offset, what
+        for offset, key, value in _number_kinds(text[start:run.end()].translate(_NARROW)):
+            yield start + offset, key, value
 
 
-def _number_kinds(text: str) -> Iterator[tuple[int, str]]:
+def _number_kinds(text: str) -> Iterator[tuple[int, str, str]]:
     for pattern in (_PHONE_JP, _PHONE_INTL):
         for match in pattern.finditer(text):
             digits = re.sub(r"\D", "", match.group())
             if not _mostly_zero(digits) and not _is_date(match.group()):
-                yield match.start(), f"電話番号「{match.group()}」"
+                yield match.start(), "safety.phone", match.group()
     for match in _DIGITS12.finditer(text):
         if my_number_valid(re.sub(r"\D", "", match.group())):
-            yield match.start(), f"マイナンバーらしき 12 桁の番号「{match.group()}」"
+            yield match.start(), "safety.my_number", match.group()
     for match in _CARD.finditer(text):
         digits = re.sub(r"\D", "", match.group())
         if 13 <= len(digits) <= 19 and _luhn(digits) and digits not in _TEST_CARDS \
                 and digits[0] in "3456" and not _mostly_zero(digits):
-            yield match.start(), f"クレジットカード番号らしき「{match.group()}」"
+            yield match.start(), "safety.card", match.group()
 
 
-def _tokens(text: str) -> Iterator[tuple[int, str]]:
-    for label, pattern in _TOKENS:
+def _tokens(text: str) -> Iterator[tuple[int, str, str]]:
+    for kind, pattern in _TOKENS:
         for match in pattern.finditer(text):
             if not _TOKEN_PLACEHOLDER.search(match.group()):
-                yield match.start(), f"{label}「{match.group()[:12]}…」"
+                yield match.start(), kind, match.group()[:12]
+
+
+def describe(lang: str, key: str, value: str) -> str:
+    """The words for one `scan_text` hit: "メールアドレス「...」", "an AWS access key ..."."""
+    if key in _TOKEN_KINDS:
+        return text(lang, "safety.token", kind=text(lang, key), value=value)
+    return text(lang, key, value=value)
 
 
 def _is_date(text: str) -> bool:
@@ -155,18 +165,19 @@ def sensitive_data(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     for source in playbook.files:
         if source.symlink:
             continue
-        text, office = source.text, False
-        if text is None and source.suffix in (".docx", ".xlsx", ".pptx") and source.publishable:
-            text, office = _office_text(source), True
-        if not text:
+        content, office = source.text, False
+        if content is None and source.suffix in (".docx", ".xlsx", ".pptx") \
+                and source.publishable:
+            content, office = _office_text(source), True
+        if not content:
             continue
-        normalised = normalise(text)
-        for offset, what in sorted(scan_text(normalised)):
+        normalised = normalise(content)
+        lang = catalog.settings.lang
+        for offset, key, value in sorted(scan_text(normalised)):
             line = 0 if office else line_of(normalised, offset)
+            what = describe(lang, key, value)
             yield error("sensitive-data", source.rel, line,
-                            f"{what}が含まれています。実在の個人情報や秘密は書かないでください。"
-                            "例として書くなら user@example.com、03-0000-0000、"
-                            "sk-xxxxxxxx のようなダミーにしてください。")
+                        text(lang, "safety.sensitive", what=what))
 
 
 @playbook_rule("unsafe-html")
@@ -175,10 +186,9 @@ def unsafe_html(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
         if source.suffix != ".md" or source.text is None:
             continue
         masked = source.masked
-        found = sorted({(line_of(masked, p.offset), p.what)
+        found = sorted({(line_of(masked, p.offset), p.what, p.tag)
                         for p in markdown_problems(masked, source.links)})
-        for line, what in found:
+        lang = catalog.settings.lang
+        for line, what, tag in found:
             yield error("unsafe-html", source.rel, line,
-                        f"{what}は使えません（閲覧者のブラウザでプログラムが動くため）。"
-                        "削除してください。コードとして見せたいときは ` で囲むか、"
-                        "コードブロックに入れてください。")
+                        text(lang, "safety.unsafe_html", what=text(lang, what, tag=tag)))

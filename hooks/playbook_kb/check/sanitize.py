@@ -34,7 +34,8 @@ def bad_url(value: str, tag: str = "a") -> bool:
 @dataclass(frozen=True)
 class Problem:
     offset: int  # in the text given
-    what: str  # for the finding, e.g. "<script> タグ"
+    what: str  # catalog key of the finding's subject: "html.tag", "html.event", ...
+    tag: str = ""  # for "html.tag": "<script> タグ"
 
 
 def problems(text: str) -> list[Problem]:
@@ -73,7 +74,7 @@ class _Parser(HTMLParser):
         # the theme's next tag in the browser: it stays text.
         leftover, self.rawdata = self.rawdata, ""
         if re.match(r"<[a-zA-Z/!?]", leftover):
-            self.problems.append(Problem(len(text) - len(leftover), "閉じていない HTML タグ"))
+            self.problems.append(Problem(len(text) - len(leftover), "html.unclosed"))
         self._out.append(html.escape(leftover, quote=False))
         self.close()
 
@@ -93,16 +94,16 @@ class _Parser(HTMLParser):
     def _tag(self, tag: str, attrs: list[tuple[str, str | None]], close: str) -> None:
         raw = self.get_starttag_text() or ""
         if tag in BLOCKED_TAGS:
-            self.problems.append(Problem(self._offset(), f"<{tag}> タグ"))
+            self.problems.append(Problem(self._offset(), "html.tag", tag))
             self._out.append(html.escape(raw))
             self._raw_text = tag in ("script", "style") and not close
             return
         kept = []
         for name, value in attrs:
             if name.startswith("on"):
-                self.problems.append(Problem(self._offset(), "onclick などのイベント属性"))
+                self.problems.append(Problem(self._offset(), "html.event"))
             elif name in URL_ATTRIBUTES and value is not None and bad_url(value, tag):
-                self.problems.append(Problem(self._offset(), "javascript: の URL"))
+                self.problems.append(Problem(self._offset(), "html.javascript"))
             else:
                 kept.append(name if value is None else f'{name}="{html.escape(value)}"')
         self._out.append(f"<{' '.join([tag, *kept])}{close}>")
@@ -146,10 +147,10 @@ def markdown_problems(masked: str, links: Iterator[tuple[str, int]]) -> Iterator
     yield from problems(masked)
     for url, offset in links:
         if bad_url(url):
-            yield Problem(offset, "javascript: の URL")
+            yield Problem(offset, "html.javascript")
     for block in _ATTR_LIST.finditer(masked):
         for name, value in _ATTR.findall(block.group(1)):
             if name.lower().startswith("on"):
-                yield Problem(block.start(), "onclick などのイベント属性")
+                yield Problem(block.start(), "html.event")
             elif name.lower() in URL_ATTRIBUTES and bad_url(value.strip("\"'")):
-                yield Problem(block.start(), "javascript: の URL")
+                yield Problem(block.start(), "html.javascript")

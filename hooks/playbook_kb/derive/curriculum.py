@@ -11,7 +11,8 @@ import heapq
 from dataclasses import dataclass, field, replace
 
 from ..findings import Finding, error, warning
-from ..load.taxonomy import closest
+from ..i18n import text
+from ..i18n.suggest import did_you_mean
 from ..model import TIERS, Catalog, Playbook, Training
 from ..routes import page_url, playbook_src, tier_anchor, tier_anchor_src
 
@@ -73,9 +74,10 @@ def build_curriculum(catalog: Catalog) -> Curriculum:
         by_id.setdefault(module.id, module)  # a duplicate id is reported by module_id_findings
     aliases = {a: p.slug for p in catalog.playbooks for a in p.meta.aliases if p.slug in by_id}
     findings: list[Finding] = []
-    resolved = {mid: _resolve(m, by_id, aliases, findings) for mid, m in by_id.items()}
+    lang = catalog.settings.lang
+    resolved = {mid: _resolve(m, by_id, aliases, findings, lang) for mid, m in by_id.items()}
     by_id = {mid: replace(m, prerequisites=resolved[mid]) for mid, m in by_id.items()}
-    findings.extend(_cycles(by_id))
+    findings.extend(_cycles(by_id, lang))
     tiers = {tier: _order([m for m in by_id.values() if m.tier == tier]) for tier in TIERS}
     return Curriculum(tiers, tuple(sorted(findings)), by_id)
 
@@ -90,10 +92,8 @@ def module_id_findings(catalog: Catalog) -> list[Finding]:
     for page in catalog.module_pages:
         owner = owners.setdefault(page.id, page.rel)
         if owner != page.rel:
-            findings.append(error("duplicate-url", page.rel, page.lines.get("id", 1),
-                                  f"モジュール id「{page.id}」は {owner} と同じです。"
-                                  f"アンカー #{page.id} が重なるので、別の id にしてください。"
-                                  f" 例: id: {page.id}-2"))
+            findings.append(error("duplicate-url", page.rel, page.lines.get("id", 1), text(
+                catalog.settings.lang, "curriculum.duplicate_id", id=page.id, owner=owner)))
     return findings
 
 
@@ -115,23 +115,21 @@ def _module(module_id: str, title: str, source: str, src_uri: str, training: Tra
 
 
 def _resolve(module: Module, by_id: dict[str, Module], aliases: dict[str, str],
-             findings: list[Finding]) -> tuple[str, ...]:
+             findings: list[Finding], lang: str) -> tuple[str, ...]:
     out: list[str] = []
     for wanted in module.prerequisites:
         target = wanted if wanted in by_id else aliases.get(wanted)
         if target is None:
-            near = closest(wanted, sorted(by_id))
-            hint = (f"「{near}」のことですか？" if near
-                    else "モジュールの id かプレイブックのスラッグを書いてください。")
-            findings.append(error("prerequisite", module.source, module.line,
-                                  f"前提（prerequisites）の「{wanted}」というモジュールはありません。{hint}"))
+            head = text(lang, "curriculum.unknown_prerequisite", value=wanted)
+            message = did_you_mean(lang, head, wanted, sorted(by_id), listed=False,
+                                   otherwise=text(lang, "curriculum.write_an_id"))
+            findings.append(error("prerequisite", module.source, module.line, message))
             continue
         required = by_id[target]
         if TIER_RANK[required.tier] > TIER_RANK[module.tier]:
-            findings.append(warning("prerequisite", module.source, module.line,
-                                    f"前提の「{target}」は {required.tier} 層で、"
-                                    f"この {module.tier} 層より上です（{required.source}）。"
-                                    "受講の順番を確かめてください。"))
+            findings.append(warning("prerequisite", module.source, module.line, text(
+                lang, "curriculum.higher_tier", target=target, required=required.tier,
+                tier=module.tier, source=required.source)))
         if target not in out:
             out.append(target)
     return tuple(out)
@@ -165,7 +163,7 @@ def _order(modules: list[Module]) -> tuple[Module, ...]:
     return tuple(placed + stuck)
 
 
-def _cycles(by_id: dict[str, Module]) -> list[Finding]:
+def _cycles(by_id: dict[str, Module], lang: str) -> list[Finding]:
     """One error per module in a prerequisite cycle, naming every file of the cycle."""
     findings = []
     for group in _strongly_connected(by_id):
@@ -173,12 +171,11 @@ def _cycles(by_id: dict[str, Module]) -> list[Finding]:
         if len(members) == 1 and members[0] not in by_id[members[0]].prerequisites:
             continue
         chain = " → ".join([*members, members[0]])
-        files = "、".join(by_id[m].source for m in members)
+        files = text(lang, "list_sep").join(by_id[m].source for m in members)
+        message = text(lang, "curriculum.cycle", chain=chain, files=files)
         for member in members:
             module = by_id[member]
-            findings.append(error("prerequisite", module.source, module.line,
-                                  f"前提（prerequisites）が循環しています: {chain}（{files}）。"
-                                  "どれか 1 つの prerequisites から外してください。"))
+            findings.append(error("prerequisite", module.source, module.line, message))
     return findings
 
 

@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 from ..findings import Finding, error, warning
+from ..i18n import text
 from ..model import SAMPLE_SUFFIXES, Catalog, Meta, Playbook, Settings, SourceFile, Taxonomy
 from ..routes import PLAYBOOKS_DIR
 from .company import load_company
@@ -27,7 +28,8 @@ def load_catalog(root: Path | str,
     """Read taxonomy.yml and every playbook folder once. Never raises on bad content."""
     root = Path(root).resolve()
     settings = settings or Settings()
-    taxonomy, findings = load_taxonomy(root)
+    lang = settings.lang
+    taxonomy, findings = load_taxonomy(root, lang)
     playbooks = []
     base = root / PLAYBOOKS_DIR
     entries = sorted(os.scandir(base), key=lambda e: e.name) if base.is_dir() else []
@@ -37,13 +39,12 @@ def load_catalog(root: Path | str,
             continue
         rel_dir = f"{PLAYBOOKS_DIR}/{entry.name}"
         if entry.is_symlink():
-            findings.append(error("path-escape", rel_dir, 0,
-                                  "フォルダがシンボリックリンクです。実体のフォルダを置いてください。"))
+            findings.append(error("path-escape", rel_dir, 0, text(lang, "load.folder_symlink")))
             continue
         playbook, found = _load_playbook(root, Path(entry.path), rel_dir, taxonomy, settings)
         playbooks.append(playbook)
         findings.extend(found)
-    module_pages, found = load_module_pages(root)  # docs/ training pages, read once here
+    module_pages, found = load_module_pages(root, lang)  # docs/ training pages, read once here
     findings.extend(found)
     findings.extend(settings_findings(settings, root))
     company, found = load_company(root, [t.key for t in taxonomy.departments], settings.today)
@@ -54,6 +55,7 @@ def load_catalog(root: Path | str,
 def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,
                    settings: Settings) -> tuple[Playbook, list[Finding]]:
     findings: list[Finding] = []
+    lang = settings.lang
     files = tuple(_read_files(root, folder, rel_dir, settings, findings))
     meta, body, body_line = Meta(), "", 1
     index = next((f for f in files if f.name == "index.md"), None)
@@ -61,24 +63,20 @@ def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,
         split = split_front_matter(index.text)
         body, body_line = split.body, split.body_line
         if split.front is None:
-            findings.append(error("front-matter", index.rel, 1,
-                                  "フロントマターがありません。1 行目を「---」で始め、"
-                                  "title などを書いて「---」で閉じてください。"))
+            findings.append(error("front-matter", index.rel, 1, text(lang, "load.no_front_matter")))
         else:
             try:
                 mapping = load_mapping(split.front, first_line=2)
-                meta, found = read_meta(mapping, index.rel, taxonomy)
+                meta, found = read_meta(mapping, index.rel, taxonomy, lang)
                 findings.extend(found)
             except YamlProblem as problem:
-                findings.append(error("front-matter", index.rel, problem.line,
-                                      f"フロントマターの YAML が読めません: {problem.message}。"
-                                      "「項目: 値」の形、インデント、引用符を確認してください。"))
+                findings.append(error("front-matter", index.rel, problem.line, text(
+                    lang, "load.bad_front_matter", problem=problem.text(lang))))
     slug = folder.name
     if not KEY.match(slug):
+        example = f"{PLAYBOOKS_DIR}/{suggest_slug(slug, meta)}"
         findings.append(error("slug", rel_dir, 0,
-                              f"フォルダ名「{slug}」は URL に使えません。"
-                              "英小文字・数字・ハイフンだけにしてください。"
-                              f" 例: {PLAYBOOKS_DIR}/{suggest_slug(slug, meta)}"))
+                              text(lang, "load.bad_slug", slug=slug, example=example)))
     valid = KEY.match(slug) is not None
     return Playbook(slug, rel_dir, meta, files, body, body_line, valid), findings
 
@@ -100,7 +98,8 @@ def _read_files(root: Path, folder: Path, rel_dir: str, settings: Settings,
         for name in dirnames:
             if os.path.islink(os.path.join(dirpath, name)):
                 path = Path(dirpath, name)
-                findings.append(_symlink_finding(f"{rel_dir}/{prefix}{name}", path, folder, root))
+                findings.append(_symlink_finding(f"{rel_dir}/{prefix}{name}", path, folder, root,
+                                                 settings.lang))
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
@@ -113,42 +112,37 @@ def _read_one(root: Path, folder: Path, path: Path, rel: str, inner: str, settin
               findings: list[Finding]) -> SourceFile:
     info = os.lstat(path)
     if stat.S_ISLNK(info.st_mode):
-        findings.append(_symlink_finding(rel, path, folder, root))
+        findings.append(_symlink_finding(rel, path, folder, root, settings.lang))
         return SourceFile(rel, inner, path, 0, symlink=True, publishable=False)
     size = info.st_size
     suffix = os.path.splitext(inner)[1].lower()
     if size > settings.max_file_bytes:
-        limit = settings.max_file_bytes / 1024 / 1024
-        findings.append(error("file-size", rel, 0,
-                              f"ファイルが大きすぎます（{size / 1024 / 1024:.1f} MB、"
-                              f"上限 {limit:g} MB）。"
-                              "圧縮するか、画像を縮小するか、社内の共有フォルダに置いてリンクしてください。"))
+        findings.append(error("file-size", rel, 0, text(
+            settings.lang, "load.too_large", size=size / 1024 / 1024,
+            limit=settings.max_file_bytes / 1024 / 1024)))
         return SourceFile(rel, inner, path, size, publishable=False)
     publishable = suffix in PUBLISHED_SUFFIXES
     if not publishable:
         allowed = " ".join(sorted(SAMPLE_SUFFIXES))
-        findings.append(warning("unsupported-file", rel, 0,
-                                f"この種類のファイル（{suffix or '拡張子なし'}）は"
-                                "サイトに載りません。"
-                                f"使える形式: {allowed}"))
+        findings.append(warning("unsupported-file", rel, 0, text(
+            settings.lang, "load.unsupported_file",
+            suffix=suffix or text(settings.lang, "load.no_suffix"), allowed=allowed)))
     if suffix not in TEXT_SUFFIXES:
         return SourceFile(rel, inner, path, size, publishable=publishable)
     decoded = decode(path.read_bytes())
     if decoded.text is None:
         findings.append(error("encoding", rel, decoded.bad_line,
-                              "UTF-8 ではない文字があります（Shift_JIS など）。"
-                              "エディタで文字コードを UTF-8 にして保存し直してください。"))
+                              text(settings.lang, "load.not_utf8")))
         return SourceFile(rel, inner, path, size, publishable=False)
     return SourceFile(rel, inner, path, size, decoded.text, publishable=publishable)
 
 
-def _symlink_finding(rel: str, path: Path, folder: Path, root: Path) -> Finding:
+def _symlink_finding(rel: str, path: Path, folder: Path, root: Path, lang: str) -> Finding:
     target = path.resolve()
     if target.is_relative_to(folder.resolve()):
-        where = "プレイブックのフォルダ内を指していますが、リンクはサイトに載りません"
+        where = "load.symlink_inside"
     elif target.is_relative_to(root):
-        where = "プレイブックのフォルダの外を指しています"
+        where = "load.symlink_outside_folder"
     else:
-        where = "リポジトリの外を指しています"
-    return error("path-escape", rel, 0, f"シンボリックリンクです（{where}）。"
-                 "リンクではなくファイルそのものを置いてください。")
+        where = "load.symlink_outside_repo"
+    return error("path-escape", rel, 0, text(lang, "load.symlink", where=text(lang, where)))

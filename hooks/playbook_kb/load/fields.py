@@ -12,65 +12,59 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..findings import Finding, error, warning
+from ..i18n import text
+from ..i18n.suggest import did_you_mean
 from ..model import DATA_CLASSES, PHASES, TIERS, AdopterUse, Meta, Metrics, Taxonomy, Training
-from .taxonomy import KEY, closest
+from .taxonomy import KEY
 from .yamlsafe import Mapping
 
 
 @dataclass(frozen=True)
 class Field:
-    """One front-matter field and how it is written (the example every message shows).
+    """One front-matter field; its example, shown in every message about it, is the
+    catalog entry `example.<name>` (i18n/ja.yml, en.yml).
     Playbooks read them all; training pages the Training ones (read_training) and title."""
 
     name: str
-    example: str
     playbook: str = "optional"  # on a playbook's index.md: "required" | "optional"
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("title", "title: 営業提案メールの下書き", "required"),
-    Field("summary", "summary: 商談メモから提案メールの下書きを作る。営業担当向け。", "required"),
-    Field("department", "department: sales", "required"),
-    Field("task", "task: 提案メール作成", "required"),
-    Field("output", "output: email", "required"),
-    Field("tier", "tier: basic", "required"),
-    Field("phase", "phase: pilot", "required"),
-    Field("champion", "champion: 山田 太郎", "required"),
-    Field("data", "data: internal", "required"),
-    Field("reviewed", "reviewed: 2026-04-01", "required"),
-    Field("industry", "industry: 製造業"),
-    Field("tools", "tools: [ChatGPT, Copilot]"),
-    Field("adopted_by", "adopted_by: [marketing, hr]"),
-    Field("metrics", "metrics: {baseline_minutes: 120, current_minutes: 30, "
-                     "runs_per_month: 20, users: 5, measured: 2026-05-01}"),
-    Field("started", "started: 2026-01-15"),
-    Field("aliases", "aliases: [old-slug]"),
-    Field("prerequisites", "prerequisites: [prompt-basics]"),
-    Field("duration_minutes", "duration_minutes: 30"),
-    Field("objectives", "objectives: [提案メールの型を使える]"),
-    Field("order", "order: 1"),
+    Field("title", "required"), Field("summary", "required"), Field("department", "required"),
+    Field("task", "required"), Field("output", "required"), Field("tier", "required"),
+    Field("phase", "required"), Field("champion", "required"), Field("data", "required"),
+    Field("reviewed", "required"),
+    Field("industry"), Field("tools"), Field("adopted_by"), Field("metrics"), Field("started"),
+    Field("aliases"), Field("prerequisites"), Field("duration_minutes"), Field("objectives"),
+    Field("order"),
 )
 REQUIRED = tuple(f.name for f in FIELDS if f.playbook == "required")
 OPTIONAL = tuple(f.name for f in FIELDS if f.playbook == "optional")
-EXAMPLES = {f.name: f.example for f in FIELDS}
+EXAMPLED = frozenset(REQUIRED + OPTIONAL + ("id",))  # fields with an `example.<name>` text
 
 
 class FieldReader:
     """Reads one front matter: raw values into typed ones, problems into `findings`."""
 
-    def __init__(self, mapping: Mapping, path: str, taxonomy: Taxonomy) -> None:
+    def __init__(self, mapping: Mapping, path: str, taxonomy: Taxonomy, lang: str) -> None:
         self.data, self.lines, self.path = mapping.data, mapping.lines, path
         self.item_lines = mapping.item_lines
         self.taxonomy = taxonomy
+        self.lang = lang
         self.findings: list[Finding] = []
 
     def line(self, name: str) -> int:
         return self.lines.get(name, 1)
 
-    def bad(self, name: str, what: str, line: int = 0) -> None:
-        example = EXAMPLES.get(name.split(".")[0], "")
-        hint = f" 例: {example}" if example else ""
-        message = f"「{name}」{what}{hint}"
+    def example(self, name: str) -> str:
+        name = name.split(".")[0]
+        return text(self.lang, f"example.{name}") if name in EXAMPLED else ""
+
+    def bad(self, name: str, key: str, line: int = 0, **values: Any) -> None:
+        """A `field` error from the catalog entry `key`, with the field's example."""
+        message = text(self.lang, key, name=name, **values)
+        if example := self.example(name):
+            message += text(self.lang, "unknown.example", example=example)
         self.findings.append(error("field", self.path, line or self.line(name), message))
 
     def text(self, name: str) -> str:
@@ -81,15 +75,16 @@ class FieldReader:
             text = str(value).strip()
             if text:
                 return text
-        self.bad(name, "は文字列で書いてください。")
+        self.bad(name, "field.not_text")
         return ""
 
     def choice(self, name: str, allowed: tuple[str, ...]) -> str:
         value = self.text(name)
         if value and value not in allowed:
-            near = closest(value, list(allowed))
-            hint = f"「{near}」のことですか？" if near else ""
-            self.bad(name, f"の値「{value}」は使えません。{hint}使える値: {' | '.join(allowed)}。")
+            head = text(self.lang, "field.bad_choice", name=name, value=value)
+            message = did_you_mean(self.lang, head, value, allowed, sep=" | ",
+                                   example=self.example(name))
+            self.findings.append(error("field", self.path, self.line(name), message))
             return ""
         return value
 
@@ -101,11 +96,10 @@ class FieldReader:
         keys = [t.key for t in terms]
         if value in keys:
             return value
-        near = closest(str(value), keys)
-        hint = f"近いキー: 「{near}」。" if near else ""
-        shown = ", ".join(keys) if len(keys) <= 20 else ", ".join(keys[:20]) + " ..."
-        self.bad(name, f"の「{value}」は taxonomy.yml の {kind}s にありません。{hint}"
-                 f"使えるキー: {shown}。新しいキーは taxonomy.yml に追加してください。", line)
+        head = text(self.lang, "field.unknown_key", name=name, value=value, kind=f"{kind}s")
+        message = did_you_mean(self.lang, head, str(value), keys,
+                               advice=text(self.lang, "field.add_key"), example=self.example(name))
+        self.findings.append(error("field", self.path, line or self.line(name), message))
         return ""
 
     def strings(self, name: str, check: Callable[[str, int], str] | None = None) -> tuple[str, ...]:
@@ -115,7 +109,7 @@ class FieldReader:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
-            self.bad(name, "は文字列のリストで書いてください。")
+            self.bad(name, "field.not_list")
             return ()
         lines = self.item_lines.get(name) or [self.line(name)] * len(value)
         out = []
@@ -137,7 +131,7 @@ class FieldReader:
         try:
             return dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            self.bad(name, f"の「{value}」は日付として読めません。YYYY-MM-DD で書いてください。")
+            self.bad(name, "field.bad_date", value=value)
             return None
 
     def integer(self, name: str, minimum: int = 0) -> int | None:
@@ -145,24 +139,24 @@ class FieldReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.bad(name, f"は {minimum} 以上の整数で書いてください（今: {value!r}）。")
+            self.bad(name, "field.bad_integer", minimum=minimum, value=repr(value))
             return None
         return value
 
 
-def read_meta(mapping: Mapping, path: str, taxonomy: Taxonomy) -> tuple[Meta, list[Finding]]:
-    r = FieldReader(mapping, path, taxonomy)
+def read_meta(mapping: Mapping, path: str, taxonomy: Taxonomy,
+              lang: str) -> tuple[Meta, list[Finding]]:
+    r = FieldReader(mapping, path, taxonomy, lang)
     for name in REQUIRED:
         if r.data.get(name) in (None, "", []):
-            r.findings.append(error("field", path, mapping.line,
-                                    f"必須項目「{name}」がありません。例: {EXAMPLES[name]}"))
+            r.findings.append(error("field", path, mapping.line, text(
+                lang, "field.missing", name=name, example=r.example(name))))
     for name in r.data:
         if name not in REQUIRED and name not in OPTIONAL:
-            near = closest(name, list(REQUIRED + OPTIONAL))
-            hint = (f"「{near}」の書き間違いではありませんか？" if near
-                    else "不要なら削除してください。")
-            r.findings.append(warning("unknown-field", path, r.line(name),
-                                      f"知らない項目「{name}」です。{hint}"))
+            message = did_you_mean(lang, text(lang, "field.unknown", name=name), name,
+                                   REQUIRED + OPTIONAL, listed=False,
+                                   otherwise=text(lang, "field.delete_if_unused"))
+            r.findings.append(warning("unknown-field", path, r.line(name), message))
     department = r.key("department", "department")
     meta = Meta(
         title=r.text("title"), summary=r.text("summary"), department=department,
@@ -187,8 +181,7 @@ def read_training(r: FieldReader) -> Training:
 
 def _adopter(r: FieldReader, value: str, line: int, owner: str) -> str:
     if value == owner:
-        r.bad("adopted_by", f"に所有部門「{value}」自身は書けません。"
-              "他の部門だけを書いてください。", line)
+        r.bad("adopted_by", "field.own_department", line, value=value)
         return ""
     return r.key("adopted_by", "department", value, line)
 
@@ -196,8 +189,7 @@ def _adopter(r: FieldReader, value: str, line: int, owner: str) -> str:
 def _slug(r: FieldReader, name: str, value: str, line: int) -> str:
     if KEY.match(value):
         return value
-    r.bad(name, f"の「{value}」はスラッグではありません。"
-          "英小文字・数字・ハイフンだけにしてください。", line)
+    r.bad(name, "field.bad_slug", line, value=value)
     return ""
 
 
@@ -206,7 +198,7 @@ def _metrics(r: FieldReader) -> Metrics | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        r.bad("metrics", "は項目の集まり（マッピング）で書いてください。")
+        r.bad("metrics", "field.not_mapping")
         return None
     numbers: dict[str, float] = {}
     for name, positive in (("baseline_minutes", True), ("current_minutes", False),
@@ -215,17 +207,16 @@ def _metrics(r: FieldReader) -> Metrics | None:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool) \
             and math.isfinite(value)
         if not ok or value < 0 or (positive and value == 0):
-            rule = "0 より大きい数" if positive else "0 以上の数"
-            r.findings.append(error("metrics", r.path, r.line("metrics"),
-                                    f"metrics.{name} は{rule}で書いてください（今: {value!r}）。"
-                                    f" 例: {EXAMPLES['metrics']}"))
+            key = "metrics.positive" if positive else "metrics.not_negative"
+            message = text(r.lang, key, name=name, value=repr(value)) + text(
+                r.lang, "unknown.example", example=r.example("metrics"))
+            r.findings.append(error("metrics", r.path, r.line("metrics"), message))
             continue
         numbers[name] = float(value)
     users = raw.get("users")
     if users is not None and (isinstance(users, bool) or not isinstance(users, int) or users < 0):
         r.findings.append(error("metrics", r.path, r.line("metrics"),
-                                f"metrics.users は 0 以上の整数で書いてください"
-                                f"（今: {users!r}）。"))
+                                text(r.lang, "metrics.users", value=repr(users))))
         users = None
     measured = raw.get("measured")
     if isinstance(measured, dt.datetime):
@@ -235,16 +226,12 @@ def _metrics(r: FieldReader) -> Metrics | None:
             measured = dt.date.fromisoformat(str(measured))
         except ValueError:
             r.findings.append(error("metrics", r.path, r.line("metrics"),
-                                    f"metrics.measured の「{measured}」は"
-                                    " YYYY-MM-DD で書いてください。"))
+                                    text(r.lang, "metrics.measured", value=measured)))
             measured = None
     if len(numbers) < 3:
         return None
     return Metrics(numbers["baseline_minutes"], numbers["current_minutes"],
                    numbers["runs_per_month"], users, measured, _adopters(r, raw))
-
-
-ADOPTER_EXAMPLE = "adopters: {support: {runs_per_month: 20, users: 6}}"
 
 
 def _adopters(r: FieldReader, raw: dict[str, Any]) -> tuple[AdopterUse, ...]:
@@ -255,20 +242,16 @@ def _adopters(r: FieldReader, raw: dict[str, Any]) -> tuple[AdopterUse, ...]:
         return ()
     line = r.line("metrics")
     if not isinstance(given, dict):
-        r.findings.append(error("metrics", r.path, line,
-                                f"metrics.adopters は部門キーごとの項目で書いてください。"
-                                f" 例: {ADOPTER_EXAMPLE}"))
+        r.findings.append(error("metrics", r.path, line, text(r.lang, "metrics.adopters")))
         return ()
     uses = []
     keys = [t.key for t in r.taxonomy.departments]
     for key, value in given.items():
         key = str(key)
         if keys and key not in keys:
-            near = closest(key, keys)
-            hint = f"近いキー: 「{near}」。" if near else ""
+            head = text(r.lang, "metrics.adopter_unknown", key=key)
             r.findings.append(error("metrics", r.path, line,
-                                    f"metrics.adopters の「{key}」は taxonomy.yml の部門に"
-                                    f"ありません。{hint}"))
+                                    did_you_mean(r.lang, head, key, keys)))
             continue
         runs = value.get("runs_per_month") if isinstance(value, dict) else None
         users = value.get("users") if isinstance(value, dict) else None
@@ -277,9 +260,7 @@ def _adopters(r: FieldReader, raw: dict[str, Any]) -> tuple[AdopterUse, ...]:
                                      and 0 <= users <= MAX_PEOPLE)
         if not (runs_ok and users_ok):
             r.findings.append(error("metrics", r.path, line,
-                                    f"metrics.adopters.{key} には runs_per_month（0 以上の数）と、"
-                                    f"必要なら users（0 以上の整数）を書いてください。"
-                                    f" 例: {ADOPTER_EXAMPLE}"))
+                                    text(r.lang, "metrics.adopter_bad", key=key)))
             continue
         uses.append(AdopterUse(key, float(runs), users, line))
     return tuple(uses)

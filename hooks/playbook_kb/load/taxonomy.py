@@ -2,61 +2,57 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 
 from ..findings import Finding, error
+from ..i18n import text
+from ..i18n.suggest import did_you_mean
 from ..model import Taxonomy, Term
 from .textio import decode
 from .yamlsafe import Mapping, YamlProblem, load_mapping
 
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAXONOMY_FILE = "playbooks/taxonomy.yml"
-_EXAMPLE = "- {key: sales, ja: 営業部, en: Sales}"
 
 
-def closest(value: str, keys: list[str]) -> str | None:
-    found = difflib.get_close_matches(value, keys, n=1, cutoff=0.5)
-    return found[0] if found else None
-
-
-def load_taxonomy(root: Path) -> tuple[Taxonomy, list[Finding]]:
+def load_taxonomy(root: Path, lang: str) -> tuple[Taxonomy, list[Finding]]:
     path = root / TAXONOMY_FILE
+    example = text(lang, "taxonomy.example")
     if not path.is_file():
-        message = (f"{TAXONOMY_FILE} がありません。"
-                   f"departments と outputs を定義してください。例: {_EXAMPLE}")
+        message = text(lang, "taxonomy.missing", file=TAXONOMY_FILE, example=example)
         return Taxonomy(TAXONOMY_FILE), [error("field", TAXONOMY_FILE, 0, message)]
     decoded = decode(path.read_bytes())
     if decoded.text is None:
-        message = "UTF-8 ではありません。UTF-8 で保存し直してください。"
+        message = text(lang, "taxonomy.not_utf8")
         return Taxonomy(TAXONOMY_FILE), [
             error("encoding", TAXONOMY_FILE, decoded.bad_line, message)]
     try:
         mapping = load_mapping(decoded.text)
     except YamlProblem as problem:
-        message = f"YAML として読めません: {problem.message}。インデントと「:」を確認してください。"
+        message = text(lang, "taxonomy.bad_yaml", problem=problem.text(lang))
         return Taxonomy(TAXONOMY_FILE), [
             error("front-matter", TAXONOMY_FILE, problem.line, message)]
     findings: list[Finding] = []
-    departments = _terms(mapping, "departments", findings)
-    outputs = _terms(mapping, "outputs", findings)
+    departments = _terms(mapping, "departments", findings, lang)
+    outputs = _terms(mapping, "outputs", findings, lang)
     output_keys = [t.key for t in outputs]
     for term in departments:
         for key in term.produces:
             if key not in output_keys:
                 findings.append(
-                    _unknown_key(TAXONOMY_FILE, term.line, "produces", key, output_keys))
+                    _unknown_key(lang, term.line, "produces", key, output_keys))
     maintainers = _strings(mapping.data.get("maintainers"))
     return Taxonomy(TAXONOMY_FILE, departments, outputs, maintainers), findings
 
 
-def _terms(mapping: Mapping, name: str, findings: list[Finding]) -> tuple[Term, ...]:
+def _terms(mapping: Mapping, name: str, findings: list[Finding],
+           lang: str) -> tuple[Term, ...]:
     raw = mapping.data.get(name)
     line = mapping.lines.get(name, 1)
     item_lines = mapping.item_lines.get(name, [])
     if not isinstance(raw, list) or not raw:
-        message = f"「{name}」のリストがありません。例:\n{name}:\n  {_EXAMPLE}"
+        message = text(lang, "taxonomy.no_list", name=name, example=text(lang, "taxonomy.example"))
         findings.append(error("field", TAXONOMY_FILE, line, message))
         return ()
     terms: list[Term] = []
@@ -65,18 +61,18 @@ def _terms(mapping: Mapping, name: str, findings: list[Finding]) -> tuple[Term, 
         labelled = isinstance(item, dict) and all(
             isinstance(item.get(k), str) for k in ("key", "ja", "en"))
         if not labelled:
-            message = f"{name} の {index + 1} 番目には key, ja, en が必要です。例: {_EXAMPLE}"
+            message = text(lang, "taxonomy.bad_item", name=name, number=index + 1,
+                           example=text(lang, "taxonomy.example"))
             findings.append(error("field", TAXONOMY_FILE, item_line, message))
             continue
         key = item["key"]
         if not KEY.match(key):
-            message = (f"キー「{key}」は英小文字・数字・ハイフンだけにしてください。"
-                       "例: customer-support")
+            message = text(lang, "taxonomy.bad_key", key=key)
             findings.append(error("field", TAXONOMY_FILE, item_line, message))
             continue
         if any(t.key == key for t in terms):
-            findings.append(
-                error("field", TAXONOMY_FILE, item_line, f"キー「{key}」が重複しています。"))
+            message = text(lang, "taxonomy.duplicate_key", key=key)
+            findings.append(error("field", TAXONOMY_FILE, item_line, message))
             continue
         terms.append(Term(key, item["ja"], item["en"], item_line,
                           _strings(item.get("owners")), _strings(item.get("produces")),
@@ -105,9 +101,6 @@ def _strings(value: object) -> tuple[str, ...]:
     return ()
 
 
-def _unknown_key(path: str, line: int, field_name: str, value: str, keys: list[str]) -> Finding:
-    near = closest(value, keys)
-    hint = f"近いキー: 「{near}」。" if near else ""
-    message = (f"{field_name}: 「{value}」は taxonomy.yml にありません。{hint}"
-               f"使えるキー: {', '.join(keys)}")
-    return error("field", path, line, message)
+def _unknown_key(lang: str, line: int, name: str, value: str, keys: list[str]) -> Finding:
+    head = text(lang, "taxonomy.unknown_key", name=name, value=value)
+    return error("field", TAXONOMY_FILE, line, did_you_mean(lang, head, value, keys))

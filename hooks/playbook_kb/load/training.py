@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ..findings import Finding, error, warning
+from ..i18n import text
 from ..model import ModulePage, Taxonomy
 from .fields import FieldReader, read_training
 from .taxonomy import KEY
@@ -20,11 +21,9 @@ from .yamlsafe import YamlProblem, load_mapping
 DOCS_DIR = "docs"
 _HAS_TIER = re.compile(r"^tier[ \t]*:", re.M)
 _H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
-_EXAMPLE = ("---\ntitle: 生成AIとは\nid: what-is-ai\ntier: basic\nduration_minutes: 30\n"
-            "objectives:\n  - 生成AIの仕組みを一言で説明できる\n---")
 
 
-def load_module_pages(root: Path) -> tuple[tuple[ModulePage, ...], list[Finding]]:
+def load_module_pages(root: Path, lang: str) -> tuple[tuple[ModulePage, ...], list[Finding]]:
     """Every docs/**/*.md with `tier:` in its front matter, sorted by path."""
     docs = root / DOCS_DIR
     pages: list[ModulePage] = []
@@ -35,7 +34,7 @@ def load_module_pages(root: Path) -> tuple[tuple[ModulePage, ...], list[Finding]
         split = split_front_matter(decoded.text or "")
         if split.front is None or not _HAS_TIER.search(split.front):
             continue  # not a module page; MkDocs reports undecodable files itself
-        page, found = _read_page(f"{DOCS_DIR}/{src_uri}", src_uri, split.front, split.body)
+        page, found = _read_page(f"{DOCS_DIR}/{src_uri}", src_uri, split.front, split.body, lang)
         findings.extend(found)
         if page is not None:
             pages.append(page)
@@ -52,23 +51,21 @@ def _markdown_files(docs: Path):
                 yield Path(dirpath) / name
 
 
-def _read_page(rel: str, src_uri: str, front: str,
-               body: str) -> tuple[ModulePage | None, list[Finding]]:
+def _read_page(rel: str, src_uri: str, front: str, body: str,
+               lang: str) -> tuple[ModulePage | None, list[Finding]]:
     try:
         mapping = load_mapping(front, first_line=2)
     except YamlProblem as problem:
-        return None, [error("front-matter", rel, problem.line,
-                            f"フロントマターの YAML が読めません: {problem.message}。"
-                            "「項目: 値」の形、インデント、引用符を確認してください。"
-                            f"例:\n{_EXAMPLE}")]
+        message = text(lang, "load.bad_front_matter", problem=problem.text(lang)) + text(
+            lang, "unknown.example_block", example=text(lang, "training.example"))
+        return None, [error("front-matter", rel, problem.line, message)]
     if mapping.data.get("tier") is None:
         return None, []
-    r = FieldReader(mapping, rel, Taxonomy(rel))
+    r = FieldReader(mapping, rel, Taxonomy(rel), lang)
     training = read_training(r)
     title = r.text("title") or _first_heading(body)
     if not title:
-        r.findings.append(error("field", rel, mapping.line,
-                                "研修ページに title がありません。例: title: 生成AIとは"))
+        r.findings.append(error("field", rel, mapping.line, text(lang, "training.no_title")))
     module_id = _module_id(r, src_uri)
     page = ModulePage(id=module_id, rel=rel, src_uri=src_uri, title=title or module_id,
                       training=training, lines=dict(mapping.lines))
@@ -80,15 +77,11 @@ def _module_id(r: FieldReader, src_uri: str) -> str:
     if explicit and KEY.match(explicit):
         return explicit
     if explicit:
-        r.bad("id", f"の「{explicit}」はアンカーに使えません。"
-              "英小文字・数字・ハイフンだけにしてください。 例: id: what-is-ai")
+        r.bad("id", "training.bad_id", value=explicit)
     derived = path_id(src_uri)
     if not explicit and not KEY.match(derived):
         r.findings.append(warning("field", r.path, r.line("tier"),
-                                  f"id がないので、ファイル名からアンカー「#{derived}」を"
-                                  "作りました。"
-                                  "英小文字・数字・ハイフンの id を書くと、ファイル名を変えても"
-                                  "リンクが切れません。例: id: what-is-ai"))
+                                  text(r.lang, "training.derived_id", anchor=derived)))
     return derived
 
 

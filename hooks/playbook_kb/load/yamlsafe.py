@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from ..i18n import text
+
 try:  # the C loader is several times faster at 1,000 playbooks
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -14,10 +16,16 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 
 class YamlProblem(Exception):
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+    """Where the YAML breaks and why: PyYAML's own words, or a catalog key (`yaml.*`)."""
+
+    def __init__(self, line: int, detail: str, key: str = "") -> None:
+        super().__init__(detail or key)
         self.line = line
-        self.message = message
+        self.detail = detail
+        self.key = key
+
+    def text(self, lang: str) -> str:
+        return text(lang, self.key, detail=self.detail) if self.key else self.detail
 
 
 @dataclass
@@ -50,11 +58,11 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
     except yaml.YAMLError as exc:
         raise YamlProblem(first_line, str(exc)) from None
     except ValueError as exc:  # e.g. `reviewed: 2026-13-01`: PyYAML builds the date and fails
-        raise YamlProblem(_bad_value_line(node, first_line), f"読めない値です（{exc}）") from None
+        raise YamlProblem(_bad_value_line(node, first_line), str(exc), "yaml.bad_value") from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise YamlProblem(first_line, "expected `key: value` lines (a mapping)")
+        raise YamlProblem(first_line, "", "yaml.not_mapping")
     lines, item_lines = {}, {}
     for key_node, value_node in node.value:
         lines[str(key_node.value)] = first_line + key_node.start_mark.line
@@ -86,7 +94,7 @@ def _refuse_anchors(text: str, first_line: int) -> None:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = first_line + event.start_mark.line
-                raise YamlProblem(line, "YAML anchors and aliases (& and *) are not allowed")
+                raise YamlProblem(line, "", "yaml.anchors")
     except yaml.YAMLError:
         return  # the real parse below reports it with its line
 
@@ -98,7 +106,7 @@ def _refuse_aliases(node: yaml.Node, first_line: int) -> None:
         current = stack.pop()
         if id(current) in seen:
             line = first_line + current.start_mark.line
-            raise YamlProblem(line, "YAML anchors and aliases (& and *) are not allowed")
+            raise YamlProblem(line, "", "yaml.anchors")
         seen.add(id(current))
         if isinstance(current, yaml.MappingNode):
             for key, value in current.value:

@@ -11,9 +11,10 @@ from ..build.render import render
 from ..check import check
 from ..derive.codeowners import CODEOWNERS_FILE, codeowners
 from ..findings import Finding, count
+from ..i18n import text
+from ..i18n.suggest import did_you_mean
 from ..load.catalog import load_catalog
 from ..load.settings import read_settings
-from ..load.taxonomy import closest
 from ..model import Catalog
 from .preview import serve
 from .scaffold import Answers, Refused, new_playbook
@@ -34,7 +35,7 @@ def _github(finding: Finding) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     root = Path(args.root)
     if not root.is_dir():
-        print(f"playbook-kb: --root {root} はフォルダではありません。", file=sys.stderr)
+        print(text(read_settings(root).lang, "cli.not_a_folder", root=root), file=sys.stderr)
         return 2
     catalog, findings = check(root)
     errors, warnings = count(findings)
@@ -50,7 +51,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for finding in findings:
             print(finding)
-        print(f"{len(catalog.playbooks)} playbooks: {errors} errors, {warnings} warnings")
+        print(text(catalog.settings.lang, "cli.totals", playbooks=len(catalog.playbooks),
+                   errors=errors, warnings=warnings))
     return 1 if errors else 0
 
 
@@ -75,35 +77,36 @@ def summary(catalog: Catalog, findings: list[Finding]) -> str:
 
 def cmd_codeowners(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    catalog, _ = load_catalog(root, read_settings(root))
-    text = codeowners(catalog)
+    settings = read_settings(root)
+    catalog, _ = load_catalog(root, settings)
+    content = codeowners(catalog)
     if not args.write:
-        print(text, end="")
+        print(content, end="")
         return 0
     target = root / CODEOWNERS_FILE
-    if target.is_file() and target.read_text(encoding="utf-8") == text:
-        print(f"変更はありません: {CODEOWNERS_FILE}")
+    if target.is_file() and target.read_text(encoding="utf-8") == content:
+        print(text(settings.lang, "cli.unchanged", file=CODEOWNERS_FILE))
         return 0
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8", newline="\n")
-    print(f"更新しました: {CODEOWNERS_FILE}（コミットしてください）")
+    target.write_text(content, encoding="utf-8", newline="\n")
+    print(text(settings.lang, "cli.updated", file=CODEOWNERS_FILE))
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    catalog, _ = load_catalog(root, read_settings(root))
+    settings = read_settings(root)
+    lang = settings.lang
+    catalog, _ = load_catalog(root, settings)
     if catalog.playbook(args.slug) is None:
-        slugs = [p.slug for p in catalog.playbooks]
-        hint = closest(args.slug, slugs)
-        print(f"playbook-kb serve: playbooks/{args.slug}/ がありません。"
-              + (f"「{hint}」のことですか？" if hint else "フォルダ名を確認してください。"),
+        head = text(lang, "cli.no_such_playbook", slug=args.slug)
+        print(did_you_mean(lang, head, args.slug, [p.slug for p in catalog.playbooks],
+                           listed=False, otherwise=text(lang, "cli.check_folder_name")),
               file=sys.stderr)
         return 1
     address = args.dev_addr or "127.0.0.1:8000"
-    print(f"プレビュー: http://{address}/playbooks/{args.slug}/")
-    print("このプレイブックと、それを載せる一覧ページだけを作ります。保存すると自動で更新されます。"
-          "終了は Ctrl+C。")
+    print(text(lang, "cli.preview", url=f"http://{address}/playbooks/{args.slug}/"))
+    print(text(lang, "cli.preview_note"))
     return serve(root, args.slug, ["--dev-addr", address] + (["--open"] if args.open else []))
 
 
@@ -112,13 +115,15 @@ def cmd_new(args: argparse.Namespace) -> int:
                       output=args.output or "", task=args.task or "",
                       champion=args.champion or "", tier=args.tier, phase=args.phase,
                       data=args.data)
+    root = Path(args.root).resolve()
+    lang = read_settings(root).lang
     try:
-        target = new_playbook(Path(args.root).resolve(), answers)
+        target = new_playbook(root, answers, lang=lang)
     except Refused as refused:
         print(f"playbook-kb new: {refused}", file=sys.stderr)
         return 1
-    print(f"作成しました: {target.relative_to(Path(args.root).resolve()).as_posix()}/")
-    print("「【要記入】」をすべて書き換えてから `playbook-kb check` を実行してください。")
+    print(text(lang, "cli.created", path=target.relative_to(root).as_posix()))
+    print(text(lang, "cli.fill_in"))
     return 0
 
 

@@ -8,7 +8,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..load.taxonomy import KEY, closest, load_taxonomy
+from ..i18n import text
+from ..i18n.suggest import did_you_mean
+from ..load.taxonomy import KEY, load_taxonomy
 from ..model import DATA_CLASSES, PHASES, TIERS
 
 BUILTIN_ARCHETYPE = Path(__file__).parent / "archetype"
@@ -39,13 +41,13 @@ def archetype_for(root: Path) -> Path:
     return custom if (custom / "index.md").is_file() else BUILTIN_ARCHETYPE
 
 
-def new_playbook(root: Path, answers: Answers, today: dt.date | None = None) -> Path:
+def new_playbook(root: Path, answers: Answers, today: dt.date | None = None,
+                 lang: str = "ja") -> Path:
     """Create playbooks/<slug>/ from the archetype. Raises Refused, writes nothing then."""
-    _validate(root, answers)
+    _validate(root, answers, lang)
     target = root / "playbooks" / answers.slug
     if target.exists() or target.is_symlink():
-        raise Refused(f"playbooks/{answers.slug} はもうあります。上書きはしません。"
-                      "別のスラッグを選んでください。")
+        raise Refused(text(lang, "scaffold.exists", slug=answers.slug))
     values = {
         "title": answers.title or f"{MARKER}タイトル",
         "department": answers.department or MARKER,
@@ -66,8 +68,8 @@ def new_playbook(root: Path, answers: Answers, today: dt.date | None = None) -> 
                 continue
             dest.parent.mkdir(parents=True, exist_ok=True)
             if path.suffix == ".md":
-                text = path.read_text(encoding="utf-8-sig")
-                dest.write_text(_SLOT.sub(lambda m: values.get(m.group(1), m.group()), text),
+                content = path.read_text(encoding="utf-8-sig")
+                dest.write_text(_SLOT.sub(lambda m: values.get(m.group(1), m.group()), content),
                                 encoding="utf-8", newline="\n")
             else:
                 shutil.copyfile(path, dest)
@@ -77,22 +79,19 @@ def new_playbook(root: Path, answers: Answers, today: dt.date | None = None) -> 
     return target
 
 
-def _validate(root: Path, answers: Answers) -> None:
+def _validate(root: Path, answers: Answers, lang: str) -> None:
     if not KEY.match(answers.slug):
         guess = re.sub(r"[^a-z0-9]+", "-", answers.slug.lower()).strip("-") or "my-playbook"
-        raise Refused(f"スラッグ「{answers.slug}」は使えません。"
-                      "英小文字・数字・ハイフンだけにしてください。"
-                      f" 例: {guess}")
+        raise Refused(text(lang, "scaffold.bad_slug", slug=answers.slug, example=guess))
     for name, allowed in (("tier", TIERS), ("phase", PHASES), ("data", DATA_CLASSES)):
         value = getattr(answers, name)
         if value not in allowed:
-            raise Refused(f"--{name} に「{value}」は使えません。使える値: {' | '.join(allowed)}")
-    taxonomy, _ = load_taxonomy(root)
+            head = text(lang, "scaffold.bad_choice", name=name, value=value)
+            raise Refused(did_you_mean(lang, head, value, allowed, sep=" | "))
+    taxonomy, _ = load_taxonomy(root, lang)
     for name, terms in (("department", taxonomy.departments), ("output", taxonomy.outputs)):
         value = getattr(answers, name)
         keys = [t.key for t in terms]
         if value and value not in keys:
-            near = closest(value, keys)
-            hint = f"「{near}」のことですか？ " if near else ""
-            raise Refused(f"--{name} の「{value}」は playbooks/taxonomy.yml にありません。{hint}"
-                          f"使えるキー: {', '.join(keys) or '（taxonomy.yml が空です）'}")
+            head = text(lang, "scaffold.unknown_key", name=name, value=value)
+            raise Refused(did_you_mean(lang, head, value, keys))

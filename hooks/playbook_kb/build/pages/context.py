@@ -12,7 +12,7 @@ from typing import Any
 from ...derive.impact import ImpactReport, build_impact
 from ...derive.rollout import Rollout, build_rollout, published
 from ...findings import Finding
-from ...labels import labels
+from ...i18n import labels
 from ...load.gitinfo import History
 from ...model import Catalog, Playbook
 from ...routes import Links

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ...derive.curriculum import Curriculum, Module, build_curriculum
-from ...labels import labels
+from ...i18n import labels
 from ...model import TIERS, Catalog
 from ...routes import CURRICULUM_JSON, CURRICULUM_SRC, doc_link, tier_src, tier_url
 from ..curriculum_view import CurriculumView
@@ -22,8 +22,8 @@ def curriculum_pages(context: Context, plan: SitePlan) -> None:
         tiers=[view.tier(tier, CURRICULUM_SRC) for tier in TIERS],
         json_link=doc_link(CURRICULUM_SRC, CURRICULUM_JSON))
     for tier in TIERS:
-        title = f"{words[tier + '_tier']}（{words[tier + '_audience']}）" if context.lang == "ja" \
-            else f"{words[tier + '_tier']} ({words[tier + '_audience']})"
+        title = words["tier_title"].format(tier=words[f"{tier}_tier"],
+                                           audience=words[f"{tier}_audience"])
         src = tier_src(tier)
         plan.pages[src] = render_page(context, "curriculum_tier.md.j2", src, {"title": title},
                                       tier=view.tier(tier, src), title=escape_md(title))

@@ -38,7 +38,7 @@ def impact_page(context: Context, plan: SitePlan) -> None:
         Bar(pages.department_label(d.key), d.hours_used, f"{hours(d.hours_used)} {unit}")
         for d in departments if d.hours_used])
     top = measured[:TOP_PLAYBOOKS]
-    playbook_chart = chart("impact-playbooks", words["impact_top_playbooks"] % len(top), [
+    playbook_chart = chart("impact-playbooks", words["impact_top_playbooks"].format(n=len(top)), [
         Bar(p.title, p.meta.metrics.hours_saved_per_month,
             f"{hours(p.meta.metrics.hours_saved_per_month)} {unit}") for p in top])
     trend_charts = [

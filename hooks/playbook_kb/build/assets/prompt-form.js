@@ -13,10 +13,10 @@
   var TEXT = {
     ja: { open: "変数を入力して使う", items: "項目", copy: "入力済みのプロンプトをコピー",
           copied: "コピーしました", failed: "コピーできませんでした。ブロックを選択してコピーしてください",
-          reset: "入力を消す", left: "未入力", example: "例: " },
+          reset: "入力を消す", left: "未入力", example: "例: ", note: ["（", "、", "）"] },
     en: { open: "Fill in the variables", items: "fields", copy: "Copy the filled prompt",
           copied: "Copied", failed: "Could not copy. Select the block and copy it by hand",
-          reset: "Clear", left: "Still empty", example: "e.g. " },
+          reset: "Clear", left: "Still empty", example: "e.g. ", note: [" (", ", ", ")"] },
   };
 
   function words() {
@@ -124,7 +124,7 @@
     var status = el("span", { class: "kb-fill-status", role: "status", "aria-live": "polite" });
     copyButton.addEventListener("click", function () {
       var missing = names.filter(function (name) { return !state.values[name]; });
-      var note = missing.length ? "（" + t.left + ": " + missing.join("、") + "）" : "";
+      var note = missing.length ? t.note[0] + t.left + ": " + missing.join(t.note[1]) + t.note[2] : "";
       copy(fill(template, state.values)).then(
         function () { status.textContent = t.copied + note; },
         function () { status.textContent = t.failed; });

@@ -84,7 +84,10 @@ def test_text_fills_named_fields_and_labels_are_read_only() -> None:
     ("sale", ["sales", "support", "hr"], "sales"),
     ("basik", ("basic", "applied", "expert"), "basic"),
     ("reviwed", ["title", "reviewed", "started"], "reviewed"),
+    ("fqa", ["email", "faq"], "faq"),
+    ("prompt", ["overview", "prompt-sheet", "workflow"], "prompt-sheet"),
     ("zzz", ["email", "faq"], None),
+    ("note", ["title", "tier", "tools"], None),  # alike by chance only
     ("email", [], None),
     ("営業", ["sales"], None),
 ])
@@ -249,7 +252,7 @@ def test_the_english_banner_lists_english_findings(en_site: Build) -> None:
     assert "Workflow (workflow.md) is missing." in html
     assert '"output": "fqa" is not in the outputs of taxonomy.yml. Did you mean "faq"? ' \
            "Allowed values: email, faq. Add new keys to taxonomy.yml. Example: output: email" in html
-    assert 'Unknown field "note".' in html
+    assert 'Unknown field "note". Delete it if it is not needed.' in html
     assert "Handles confidential data" in en_site.html("playbooks/sales-email/")
 
 

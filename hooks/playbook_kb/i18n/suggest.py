@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from . import text
 
 SHOWN = 20  # allowed values listed at most; a taxonomy or a slug list can be long
+NEAR = 0.6  # difflib similarity; at 0.5 short words match by chance: note -> tier
 
 
 def closest(value: str, candidates: Sequence[str]) -> str | None:
     """The candidate nearest to a mistyped value, or None when none is near enough."""
-    found = difflib.get_close_matches(str(value), list(candidates), n=1, cutoff=0.5)
+    found = difflib.get_close_matches(str(value), list(candidates), n=1, cutoff=NEAR)
     return found[0] if found else None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding, error, warning
+from ..i18n import text
 from ..load.company import TARGETS_FILE
 from ..load.taxonomy import TAXONOMY_FILE
 from ..model import Catalog, Playbook
@@ -25,17 +26,15 @@ def users_within_headcount(playbook: Playbook, catalog: Catalog) -> Iterator[Fin
     for key, users, name in uses:
         term = catalog.taxonomy.department(key)
         if term and term.headcount and users and users > term.headcount:
-            yield error("usage", rel, line,
-                        f"{name} の {users} 人が、{term.ja}の人数（taxonomy.yml の headcount:"
-                        f" {term.headcount}）を超えています。"
-                        "利用者数か headcount を直してください。")
+            yield error("usage", rel, line, text(
+                catalog.settings.lang, "usage.over_headcount", name=name, users=users,
+                department=term.label(catalog.settings.lang), headcount=term.headcount))
     adopted = set(playbook.meta.adopted_by)
     for use in metrics.adopters:
         if use.department not in adopted:
-            yield error("usage", rel, line,
-                        f"metrics.adopters に「{use.department}」がありますが、adopted_by に"
-                        f"ありません。adopted_by: [{', '.join([*adopted, use.department])}]"
-                        " のように追加してください。")
+            yield error("usage", rel, line, text(
+                catalog.settings.lang, "usage.not_adopted", key=use.department,
+                example=", ".join([*adopted, use.department])))
 
 
 @catalog_rule("usage-rate")
@@ -46,15 +45,15 @@ def active_users_within_headcount(catalog: Catalog) -> Iterator[Finding]:
             line = month.lines.get("active_users", 1)
             if term is None:
                 continue
+            lang, department = catalog.settings.lang, term.label(catalog.settings.lang)
             if term.headcount is None:
-                yield warning("usage-rate", TAXONOMY_FILE, term.line,
-                              f"{term.ja}（{key}）の利用率を出すには headcount（部門の人数）が"
-                              f"必要です（{month.path} に利用者数があります）。例: headcount: 25")
+                yield warning("usage-rate", TAXONOMY_FILE, term.line, text(
+                    lang, "usage.no_headcount", department=department, key=key,
+                    path=month.path))
             elif active > term.headcount:
-                yield error("usage-rate", month.path, line,
-                            f"active_users.{key} の {active} 人が{term.ja}の人数 "
-                            f"{term.headcount} 人を超え、利用率が 100% を超えます。"
-                            "人数か taxonomy.yml の headcount を直してください。")
+                yield error("usage-rate", month.path, line, text(
+                    lang, "usage.rate_over_100", key=key, active=active,
+                    department=department, headcount=term.headcount))
 
 
 @catalog_rule("targets")
@@ -65,6 +64,6 @@ def targets_after_first_pilot(catalog: Catalog) -> Iterator[Finding]:
     first = min(starts)
     for target in catalog.company.targets:
         if target.date < first:
-            yield error("targets", TARGETS_FILE, target.line,
-                        f"目標の日付 {target.date} が、最初のパイロットの開始日 {first} より"
-                        "前です。日付を確認してください。")
+            yield error("targets", TARGETS_FILE, target.line, text(
+                catalog.settings.lang, "usage.target_before_pilot", date=target.date,
+                first=first))

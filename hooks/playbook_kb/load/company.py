@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import Finding, error, warning
+from ..i18n.suggest import closest
 from ..model import PERCENT_METRICS, PHASES, TARGET_METRICS, Company, MonthReport, Target
-from .taxonomy import closest
 from .textio import decode
 from .yamlsafe import Mapping, YamlProblem, load_mapping
 
@@ -66,7 +66,7 @@ def _read(path: Path, rel: str, findings: list[Finding]) -> Mapping | None:
         return load_mapping(decoded.text)
     except YamlProblem as problem:
         findings.append(error("front-matter", rel, problem.line,
-                              f"YAML として読めません: {problem.message}。"
+                              f"YAML として読めません: {problem.text('ja')}。"
                               "インデントと「:」を確認してください。"))
         return None
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import Finding, warning
+from ..i18n import text
+from ..i18n.suggest import did_you_mean
 from ..model import Settings
-from .taxonomy import closest
 from .yamlsafe import load_permissive
 
 CONFIG_FILE = "mkdocs.yml"
@@ -55,17 +56,17 @@ def unknown_keys(options: dict[str, Any]) -> tuple[str, ...]:
 def settings_findings(settings: Settings, root: Path) -> list[Finding]:
     """One `settings` warning per unknown key, at its line of mkdocs.yml when found."""
     findings = []
-    text = _config_text(root) if settings.unknown else ""
+    config = _config_text(root) if settings.unknown else ""
+    lang = settings.lang
     for key in settings.unknown:
         parent, _, name = key.rpartition(".")
         known = FEEDBACK_KEYS if parent else KEYS
-        near = closest(name, list(known))
-        hint = f"「{near}」の書き間違いではありませんか？" if near else "不要なら削除してください。"
         prefix = f"extra.playbook_kb.{parent}." if parent else "extra.playbook_kb."
+        head = text(lang, "settings.unknown", file=CONFIG_FILE, key=f"{prefix}{name}")
         findings.append(warning(
-            "settings", CONFIG_FILE, _line_of_key(text, name),
-            f"{CONFIG_FILE} の {prefix}{name} という設定はありません。{hint}"
-            f"使える設定: {', '.join(known)}。"))
+            "settings", CONFIG_FILE, _line_of_key(config, name),
+            did_you_mean(lang, head, name, list(known),
+                         otherwise=text(lang, "field.delete_if_unused"))))
     return findings
 
 

@@ -76,18 +76,18 @@ def _terms(mapping: Mapping, name: str, findings: list[Finding],
             continue
         terms.append(Term(key, item["ja"], item["en"], item_line,
                           _strings(item.get("owners")), _strings(item.get("produces")),
-                          _headcount(item, key, item_line, findings)))
+                          _headcount(item, key, item_line, findings, lang)))
     return tuple(terms)
 
 
-def _headcount(item: dict, key: str, line: int, findings: list[Finding]) -> int | None:
+def _headcount(item: dict, key: str, line: int, findings: list[Finding],
+               lang: str) -> int | None:
     """Optional `headcount`: the people of a department, the base of its usage rate."""
     value = item.get("headcount")
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 1_000_000:
-        message = (f"{key} の headcount は 1 以上の整数（部門の人数）で書いてください"
-                   f"（今: {value!r}）。例: headcount: 25")
+        message = text(lang, "taxonomy.bad_headcount", key=key, value=repr(value))
         findings.append(error("field", TAXONOMY_FILE, line, message))
         return None
     return value

@@ -143,12 +143,12 @@ BAD = {
         "baseline: {date: 2026-01-31, usage_rate: 120}\ntargets:\n"
         "  - {date: 2026-12-31, hours_saved: .inf, usage_rate: 40}\n  - {date: 2026-06-30, usage_rate: 50}\n"
         "  - {date: 2025-12-31, hours_saved: 10}\n  - {date: 2027-03-31, hours_savd: 10}\n",
-        ["targets.yml:1: error: usage_rate は0〜100 の数（%）で書いてください（今: 120）。 [targets]",
-         "targets.yml:3: error: hours_saved は0 以上の数で書いてください（今: inf）。 [targets]",
+        ["targets.yml:1: error: usage_rate は 0〜100 の数（%）で書いてください（今: 120）。 [targets]",
+         "targets.yml:3: error: hours_saved は 0 以上の数で書いてください（今: inf）。 [targets]",
          "targets.yml:4: error: 目標の日付 2026-06-30 が前の目標 2026-12-31 より前か同じです。"
          "古い順に並べてください。 [targets]",
          "targets.yml:5: error: 目標の日付 2025-12-31 が基準値の日付 2026-01-31 より前です。 [targets]",
-         "targets.yml:6: warning: 「hours_savd」は目標の項目にありません。近い項目: 「hours_saved」。"]),
+         "targets.yml:6: warning: 「hours_savd」は目標の項目にありません。「hours_saved」のことですか？"]),
 }
 
 

@@ -47,7 +47,8 @@ def load_catalog(root: Path | str,
     module_pages, found = load_module_pages(root, lang)  # docs/ training pages, read once here
     findings.extend(found)
     findings.extend(settings_findings(settings, root))
-    company, found = load_company(root, [t.key for t in taxonomy.departments], settings.today)
+    company, found = load_company(root, [t.key for t in taxonomy.departments], settings.today,
+                                   settings.lang)
     findings.extend(found)
     return Catalog(root, taxonomy, tuple(playbooks), settings, module_pages, company), findings
 

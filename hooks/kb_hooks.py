@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from playbook_kb import Settings, check
 from playbook_kb.build.pages import SitePlan, build_site
 from playbook_kb.build.search import rewrite_search_index
-from playbook_kb.check.sanitize import neutralize
+from playbook_kb.check.sanitize import prefix_anchors, sanitize_page
 from playbook_kb.load.settings import settings_from
 
 log = logging.getLogger("mkdocs.hooks.playbooks")  # a mkdocs.* logger: --strict counts it
@@ -31,6 +32,10 @@ def on_config(config):
     catalog, findings = check(root, _settings)
     for finding in findings:  # errors fail --strict; warnings are shown, not counted
         (log.warning if finding.is_error else log.info)("%s", finding)
+    errors = [str(f) for f in findings if f.is_error]
+    if errors and config.strict:  # MkDocs counts only warnings shown at the log level (-q)
+        raise PluginError(f"{len(errors)} error finding(s) / エラー {len(errors)} 件: "
+                          "strict build stops\n" + "\n".join(errors))
     _plan = build_site(catalog, findings)
     config["playbook_kb_catalog"] = catalog  # hooks/kb_macros.py reads this build's catalog
     redirects = config.plugins.get("redirects")  # old URLs of renamed playbooks (aliases)
@@ -57,15 +62,16 @@ def on_page_markdown(markdown, *, page, config, files):
     if src_uri in _plan.untrusted:
         page.meta["render_macros"] = False
     if src_uri in _plan.edit_paths and config.repo_url:
-        page.edit_url = urljoin(config.repo_url.rstrip("/") + "/",
-                                _settings.edit_uri + _plan.edit_paths[src_uri])
+        path = quote(_plan.edit_paths[src_uri])  # a file name is contributor input
+        page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", _settings.edit_uri + path)
     return markdown
 
 
 @event_priority(-100)  # after every other plugin has produced the page's HTML
 def on_page_content(html, *, page, config, files):
     if page.file.src_uri in _plan.untrusted:
-        return neutralize(html)
+        prefix_anchors(page.toc)
+        return sanitize_page(html)
     return html
 
 

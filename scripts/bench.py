@@ -1,11 +1,13 @@
 """How the build scales: a 1,000-playbook repository, timed four ways.
 
     .venv/bin/python scripts/bench.py [--playbooks 1000] [--template sales-proposal-email]
+                                      [--only check]
 
 Generates a repository in a temporary folder from this repository's taxonomy, site
 configuration, docs/ and one template playbook (copied N times, cycling through the
 departments and output types), commits it to git (so "last updated" is real work),
-then measures:
+adds the adversarial playbooks of tests/security/vectors.py (raw HTML the sanitizer has
+to render and report), then measures:
 
 1. `mkdocs build` of the full site (the hooks: checks, generated pages);
 2. plain Material building the same Markdown without hooks (the baseline): the
@@ -62,13 +64,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--template", default="",
                         help="folder under playbooks/ to copy (default: every playbook in turn)")
     parser.add_argument("--keep", action="store_true", help="keep the generated repository")
+    parser.add_argument("--only", choices=["all", "check"], default="all",
+                        help="`check`: time `playbook-kb check` alone (seconds, not minutes)")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="playbook-kb-bench-"))
     try:
         templates = ([REPO / "playbooks" / args.template] if args.template else
                      sorted(p for p in (REPO / "playbooks").iterdir() if p.is_dir()))
         root = make_repo(work / "repo", args.playbooks, templates)
-        figures = measure(root, first_slug(root))
+        figures = (measure_check(root) if args.only == "check"
+                   else measure(root, first_slug(root)))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -108,6 +113,10 @@ def make_repo(root: Path, count: int, templates: list[Path]) -> Path:
                     output=outputs[number % len(outputs)], adopted_by=[])
         text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
         (target / "index.md").write_text(text + body, encoding="utf-8")
+    sys.path.insert(0, str(REPO))
+    from tests.security.vectors import write_adversarial
+
+    write_adversarial(root)  # reported, never published: the sanitizer's slow path
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "bench")
@@ -138,6 +147,11 @@ def measure(root: Path, slug: str) -> dict[str, float]:
         f"`playbook-kb serve {slug}` build (one playbook)":
             timed(root, [*mkdocs, "--site-dir", "preview-site"], {"PLAYBOOK_KB_PREVIEW": slug}),
     }
+
+
+def measure_check(root: Path) -> dict[str, float]:
+    check = [str(BIN / "playbook-kb"), "check"]
+    return {f"`playbook-kb check`, run {n}": timed(root, check, ok=(0, 1)) for n in (1, 2, 3)}
 
 
 def export_markdown(root: Path, target: Path) -> None:

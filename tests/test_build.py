@@ -68,10 +68,14 @@ def test_broken_repo_fails_strict_naming_every_problem(repo) -> None:
 
     strict = build_site(root, "--strict")
     assert strict.returncode == 1
-    assert re.search(r"Aborted with \d+ warnings in strict mode", strict.output)
+    assert "3 error finding(s)" in strict.output  # the adapter stops the strict build itself
     for expected in (f"{PB}/index.md:6: error:", f"{PB}/workflow.md: error:",
                      f"{PB}/prompt-sheet.md:15: error:"):
         assert expected in strict.output
+
+    quiet = build_site(root, "-q", "--strict")  # MkDocs alone would count no warning here
+    assert quiet.returncode == 1
+    assert "3 error finding(s)" in quiet.output and f"{PB}/index.md:6: error:" in quiet.output
 
     relaxed = build_site(root)
     assert relaxed.returncode == 0, relaxed.output

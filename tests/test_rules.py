@@ -15,7 +15,8 @@ from playbook_kb.check import CATALOG_RULES, PLAYBOOK_RULES
 PB = "playbooks/sales-email"
 SPEC_RULES = {"missing-part", "empty-part", "template-leftover", "front-matter", "field",
               "unknown-field", "metrics", "stale", "broken-link", "path-escape",
-              "sensitive-data", "unsafe-html", "file-size", "encoding", "duplicate-url", "slug"}
+              "sensitive-data", "unsafe-html", "file-size", "encoding", "duplicate-url", "slug",
+              "external-resource", "file-name"}
 
 
 def write(root: Path, rel: str, text: str, encoding: str = "utf-8") -> None:
@@ -47,6 +48,7 @@ def test_fixture_is_clean(root: Path) -> None:
 
 def test_every_spec_rule_is_registered_or_produced_by_the_loader() -> None:
     loader_rules = {"front-matter", "field", "unknown-field", "slug", "file-size", "encoding",
+                    "file-name",
                     "path-escape"}
     assert SPEC_RULES - loader_rules <= set(PLAYBOOK_RULES) | set(CATALOG_RULES)
 
@@ -142,8 +144,14 @@ FAILING: list[tuple[str, Mutation, str, str, int, str]] = [
      "error", f"{PB}/workflow.md", 12, "javascript:"),
     ("unsafe-html", lambda r: append(r, "workflow.md", '\n<iframe src="https://evil.example"></iframe>\n'),
      "error", f"{PB}/workflow.md", 12, "<iframe>"),
-    ("unsafe-html", lambda r: edit(r, "index.md", "summary: 商談メモ", "summary: <script>x()</script>商談メモ"),
-     "error", f"{PB}/index.md", 3, "<script>"),
+    ("unsafe-html", lambda r: append(r, "workflow.md", '\n<noscript><p title="</noscript><img src=x onerror=alert(4)>"></noscript>\n'),
+     "error", f"{PB}/workflow.md", 12, "<noscript>"),
+    ("unsafe-html", lambda r: append(r, "workflow.md", "\n!!! note md-dialog md-dialog--active\n    偽のダイアログ\n"),
+     "error", f"{PB}/workflow.md", 12, "md-dialog"),
+    ("unsafe-html", lambda r: append(r, "workflow.md", '\n本文\n{ style="position:fixed;inset:0" }\n'),
+     "error", f"{PB}/workflow.md", 13, "style"),
+    ("external-resource", lambda r: append(r, "workflow.md", "\n\n![図](https://evil.example/track.png)\n"),
+     "error", f"{PB}/workflow.md", 13, "evil.example"),
     ("unsafe-html", lambda r: append(r, "workflow.md", "\n<svg/onload=alert(2)>\n"),
      "error", f"{PB}/workflow.md", 12, "<svg>"),
     ("unsafe-html", lambda r: append(r, "workflow.md", '\n<div>\n<img alt=">" src=x onerror=alert(21)>\n</div>\n'),
@@ -152,7 +160,7 @@ FAILING: list[tuple[str, Mutation, str, str, int, str]] = [
      "error", f"{PB}/workflow.md", 12, "javascript:"),
     ("unsafe-html", lambda r: append(r, "workflow.md", "\n[b](jav&#x61;script&colon;alert&lpar;32&rpar;//{y})\n"),
      "error", f"{PB}/workflow.md", 12, "javascript:"),
-    ("unsafe-html", lambda r: append(r, "workflow.md", "\n<meta http-equiv=refresh content=0;url=https://evil.example>\n"),
+    ("unsafe-html", lambda r: append(r, "workflow.md", "\n<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">\n"),
      "error", f"{PB}/workflow.md", 12, "<meta>"),
     ("unsafe-html", lambda r: append(r, "workflow.md", "\n<style>body{display:none}</style>\n"),
      "error", f"{PB}/workflow.md", 12, "<style>"),
@@ -160,6 +168,16 @@ FAILING: list[tuple[str, Mutation, str, str, int, str]] = [
      "error", f"{PB}/workflow.md", 12, "イベント属性"),
     ("unsafe-html", lambda r: append(r, "workflow.md", '\n[y](https://example.com){ href="javascript:alert(3)" }\n'),
      "error", f"{PB}/workflow.md", 12, "javascript:"),
+    ("file-name", lambda r: write(r, f"{PB}/samples/\"><img src=x onerror=alert(5)>.txt", "例\n"),
+     "error", f"{PB}/samples/\"><img src=x onerror=alert(5)>.txt", 0, "例: samples/img src=x onerror=alert(5).txt"),
+    ("file-name", lambda r: write(r, f"{PB}/samples/REPORT.MD", "# 報告\n\n本文です。\n"),
+     "error", f"{PB}/samples/REPORT.MD", 0, "REPORT.md"),
+    ("file-name", lambda r: write(r, f"{PB}/samples/Mail.md", "# 別のメール\n\n本文です。\n"),
+     "error", f"{PB}/samples/mail.md", 0, "Mail.md"),
+    ("file-name", lambda r: write(r, f"{PB}/samples/\u30cf\u3099ック.txt", "例\n"),
+     "error", f"{PB}/samples/\u30cf\u3099ック.txt", 0, "\u30d0ック.txt"),
+    ("file-name", lambda r: write(r, f"{PB}/samples/invoice\u202etxt.exe.txt", "例\n"),
+     "error", f"{PB}/samples/invoice\u202etxt.exe.txt", 0, "invoice-txt.exe.txt"),
     ("encoding", lambda r: write(r, f"{PB}/samples/sjis.txt", "一行目\n営業部の報告\n", "shift_jis"),
      "error", f"{PB}/samples/sjis.txt", 1, "UTF-8"),
     ("duplicate-url", lambda r: _copy_with_alias(r),
@@ -213,6 +231,8 @@ PASSING: list[tuple[str, Mutation]] = [
      "\n[概要](index.md) [例](samples/mail.md) [一覧](samples/) [自分](../sales-email/index.md)"
      " [ギャラリー](samples/index.md)"
      " [外部](https://example.com) [節](#手順) [サイト](/departments/)\n")),
+    ("front-matter text is shown as text, never markup", lambda r: edit(
+        r, "index.md", "summary: 商談メモ", "summary: <script>x()</script>商談メモ")),
     ("prompt placeholders in links are ignored", lambda r: append(r, "prompt-sheet.md",
      "\n[資料]({{資料URL}})\n")),
     ("BOM and CRLF files are read", lambda r: _to_bom_crlf(r)),
@@ -251,10 +271,10 @@ def test_a_missing_samples_folder_is_one_finding_not_two(root: Path) -> None:
     assert [(f.rule, f.path) for f in findings_for(root)] == [("missing-part", f"{PB}/samples")]
 
 
-def test_neutralize_leaves_ordinary_pages_byte_for_byte() -> None:
-    from playbook_kb.check.sanitize import neutralize
+def test_sanitizer_leaves_ordinary_pages_alone_but_prefixes_ids() -> None:
+    from playbook_kb.check.sanitize import sanitize
 
     page = ('<h2 id="x">手順</h2>\n<p>A &amp; B &lt;C&gt; <a href="../workflow/" title="業務">業務フロー</a>'
-            '</p>\n<pre class="mermaid"><code>A --&gt; B</code></pre>\n<img alt="図" src="a.png" />')
-    assert neutralize(page) is page
-    assert neutralize(page + "<a href='java\tscript:x'>y</a>").endswith("<a>y</a>")
+            '</p>\n<pre class="mermaid"><code>A --&gt; B</code></pre>\n<img alt="図" src="a.png">')
+    assert sanitize(page) == page.replace('id="x"', 'id="user-content-x"')
+    assert sanitize(page + "<a href='java\tscript:x'>y</a>").endswith("<a>y</a>")

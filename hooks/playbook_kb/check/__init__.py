@@ -4,7 +4,16 @@ Importing the rule modules registers them (one module per rule family)."""
 
 from __future__ import annotations
 
-from . import links, metadata, owners, parts, prerequisites, safety, usage  # noqa: F401
+from . import (  # noqa: F401  (importing registers the rules)
+    html_rules,
+    links,
+    metadata,
+    owners,
+    parts,
+    prerequisites,
+    safety,
+    usage,
+)
 from .registry import CATALOG_RULES, PLAYBOOK_RULES, run_rules
 from .run import check, findings_by_playbook
 

@@ -1,4 +1,4 @@
-"""Nothing dangerous or personal leaves a playbook: secrets, personal data, active HTML."""
+"""Nothing personal leaves a playbook: secrets and personal data (active HTML: markup.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from ..i18n import text
 from ..load.textio import line_of
 from ..model import Catalog, Playbook, SourceFile
 from .registry import playbook_rule
-from .sanitize import markdown_problems
 
 _PLACEHOLDER_DOMAINS = re.compile(
     r"(?:^|\.)(?:example\.(?:com|net|org|jp|co\.jp)|example|test|invalid|localhost)$", re.I)
@@ -179,16 +178,3 @@ def sensitive_data(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
             yield error("sensitive-data", source.rel, line,
                         text(lang, "safety.sensitive", what=what))
 
-
-@playbook_rule("unsafe-html")
-def unsafe_html(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
-    for source in playbook.files:
-        if source.suffix != ".md" or source.text is None:
-            continue
-        masked = source.masked
-        found = sorted({(line_of(masked, p.offset), p.what, p.tag)
-                        for p in markdown_problems(masked, source.links)})
-        lang = catalog.settings.lang
-        for line, what, tag in found:
-            yield error("unsafe-html", source.rel, line,
-                        text(lang, "safety.unsafe_html", what=text(lang, what, tag=tag)))

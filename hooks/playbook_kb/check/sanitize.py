@@ -1,156 +1,253 @@
-"""Active HTML in contributor text: found by the `unsafe-html` rule, neutralised in pages.
+"""The allowlist sanitizer: contributor HTML keeps only what Markdown writes.
 
-One parser serves both, so what the check reports is what the build removes. It reads
-tags the way a browser does (html.parser: quoted `>` inside attributes, `<svg/onload>`,
-character references in URLs), not with regular expressions.
+One policy, run by nh3 (ammonia on the html5ever parser, which parses as browsers do):
+the elements, attributes, classes and URLs that Python-Markdown and the site's
+extensions produce (see `markup.EXTENSIONS`). Everything else is dropped, never
+"recognised and removed". `removals()` says what `sanitize()` took out of a text, so the
+`unsafe-html` rule reports exactly what the build removes.
+
+Contributor `id`, `name` and label `for` values get the prefix `user-content-` (as
+GitHub does), so no contributor element can shadow `#__config` or a `document.*` /
+`window.*` name the theme or the site's scripts read; in-page links `#x` follow.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from html.parser import HTMLParser
 
-# Elements that run code, load other documents or restyle the whole page.
-BLOCKED_TAGS = frozenset({"script", "iframe", "object", "embed", "frame", "frameset", "base",
-                          "meta", "link", "style", "svg", "math", "applet", "form", "template"})
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data",
-                            "poster", "background", "srcset", "cite", "longdesc"})
-_SCHEME_NOISE = re.compile(r"[\s\x00-\x1f\x7f]+")
-_BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data|livescript):", re.I)
-_SAFE_DATA_IMAGE = re.compile(r"^data:image/(?:png|jpe?g|gif|webp);", re.I)
+import nh3
+from pygments.token import STANDARD_TYPES
+
+PREFIX = "user-content-"
+
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
+    "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+    "img", "input", "ins", "kbd", "label", "li", "mark", "ol", "p", "pre", "q", "s", "samp",
+    "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "u", "ul", "var",
+})
+# Dropped with everything inside: raw-text and foreign-content elements (whose insides a
+# browser parses differently from the rest), embedded documents, forms' option lists.
+DROPPED_WITH_CONTENT = frozenset({
+    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea",
+    "title", "plaintext", "template", "svg", "math", "object", "embed", "applet", "frameset",
+    "frame", "select", "audio", "video",
+})
+ATTRIBUTES = {
+    "*": {"id", "class", "title"},
+    "a": {"href", "name", "target"},
+    "img": {"src", "alt", "width", "height"},
+    "input": {"type", "checked", "disabled", "name"},
+    "label": {"for"},
+    "th": {"colspan", "rowspan", "style", "scope"},
+    "td": {"colspan", "rowspan", "style"},
+    "details": {"open"},
+    "div": {"data-tabs"},  # pymdownx.tabbed (alternate style)
+    "ol": {"start", "type"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+ADMONITION_TYPES = frozenset({
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important",
+    "success", "check", "done", "question", "help", "faq", "warning", "caution", "attention",
+    "failure", "fail", "missing", "danger", "error", "bug", "example", "quote", "cite",
+})
+CLASSES = ADMONITION_TYPES | frozenset(filter(None, STANDARD_TYPES.values())) | frozenset({
+    "admonition", "admonition-title", "inline", "end",  # admonition, details
+    "headerlink", "toclink",  # toc
+    "highlight", "highlighttable", "linenos", "linenodiv", "normal", "special", "code",
+    "filename", "hll",  # pymdownx.highlight, inlinehilite
+    "mermaid",  # superfences custom fence
+    "task-list", "task-list-item", "task-list-control", "task-list-indicator",  # tasklist
+    "tabbed-set", "tabbed-alternate", "tabbed-labels", "tabbed-content", "tabbed-block",
+    "md-button", "md-button--primary",  # Material's documented link buttons
+})
+_LANGUAGE = re.compile(r"language-[\w#.+-]{1,40}")  # fenced code: ```python
+_ALIGN = re.compile(r"text-align: (?:left|right|center);")  # tables: column alignment
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_URL_NOISE = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
 
 
-def bad_url(value: str, tag: str = "a") -> bool:
-    """A URL that runs script: `javascript:` however it is spelled or encoded."""
-    plain = _SCHEME_NOISE.sub("", html.unescape(value))
-    if tag == "img" and _SAFE_DATA_IMAGE.match(plain):
-        return False
-    return bool(_BAD_SCHEME.match(plain))
+def _local(url: str) -> bool:
+    """A URL on this site: a relative path, never another host (`//host`, `http:`)."""
+    url = _URL_NOISE.sub("", url).strip("\x00-\x20")
+    return not _SCHEME.match(url) and not re.match(r"[/\\]{2}", url)
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    """Value-level rules for the attributes the allowlist keeps (nh3 calls this)."""
+    if name in ("id", "name", "for"):
+        return value if value.startswith(PREFIX) else PREFIX + value
+    if name == "href":
+        if value.startswith("#") and not value.startswith("#" + PREFIX):
+            return "#" + PREFIX + value[1:]
+        return value
+    if name == "class":
+        kept = [c for c in value.split() if c in CLASSES or _LANGUAGE.fullmatch(c)]
+        return " ".join(kept) or None
+    if name == "src":
+        return value if _local(value) else None
+    if name == "style":
+        return value if _ALIGN.fullmatch(value.strip()) else None
+    if name == "title":
+        return None if "<" in value else value  # Material's tooltips use innerHTML
+    if name == "type" and tag == "input":
+        return value if value.lower() in ("checkbox", "radio") else "checkbox"
+    if name == "target":
+        return value if value == "_blank" else None
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS), clean_content_tags=set(DROPPED_WITH_CONTENT),
+    attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+    attribute_filter=_attribute, strip_comments=True, link_rel=None,
+    url_schemes=set(URL_SCHEMES),
+)
+
+
+def sanitize(html: str) -> str:
+    """The HTML a browser may show of contributor markup: allowlisted, ids prefixed."""
+    return _CLEANER.clean(html)
 
 
 @dataclass(frozen=True)
-class Problem:
-    offset: int  # in the text given
-    what: str  # catalog key of the finding's subject: "html.tag", "html.event", ...
-    tag: str = ""  # for "html.tag": "<script> タグ"
+class Removal:
+    """One thing `sanitize` took out: an element, an attribute, or a URL."""
+
+    kind: str  # "element" | "attribute" | "url" | "external"
+    tag: str  # the element concerned
+    name: str = ""  # the attribute, for attribute/url/external
+    value: str = ""  # the attribute's value as the browser reads it
+
+    @property
+    def rule(self) -> str:
+        return "external-resource" if self.kind == "external" else "unsafe-html"
 
 
-def problems(text: str) -> list[Problem]:
-    """Every piece of active HTML in a text (Markdown with code blanked out, or HTML)."""
-    parser = _Parser(text)
-    return parser.problems
+def removals(html: str) -> list[Removal]:
+    """What `sanitize(html)` removes, in document order.
+
+    Both texts are parsed by an HTML5 parser (html5lib, scripting on, as in a browser)
+    and their element names aligned in document order (difflib): input elements with no
+    partner were removed, and matched pairs are compared attribute by attribute. Elements
+    only the output has (a parser closing what the input left open) are ignored.
+    """
+    before = _elements(html)
+    after = _clean_elements(sanitize(html))
+    matcher = SequenceMatcher(None, [e[1] for e in before], [e[1] for e in after],
+                              autojunk=False)
+    found: list[Removal] = []
+    skip_until = -1
+    for op, b1, b2, a1, _ in matcher.get_opcodes():
+        for index in range(b1, b2):
+            if index < skip_until:
+                continue  # inside an element dropped with its content: reported once
+            end, tag, attrs = before[index]
+            if op == "equal":
+                found.extend(_attribute_removals(tag, attrs, after[a1 + index - b1][2]))
+                continue
+            found.append(Removal("element", tag))
+            if tag.split(":")[-1] in DROPPED_WITH_CONTENT:
+                skip_until = end
+    return found
 
 
-# Anything the parser could act on, spelled as loosely as a browser reads it. Pages
-# without any of it (most pages) are returned as they are, without a Python parse.
-_MAYBE_ACTIVE = re.compile(
-    r"<\s*/?\s*(?:" + "|".join(sorted(BLOCKED_TAGS)) + r")\b"  # a blocked element
-    r"|[\s/\"']on[a-z]+\s*="  # an event handler, however the attributes are separated
-    r"|s\s*c\s*r\s*i\s*p\s*t\s*[:&]|d\s*a\s*t\s*a\s*[:&]"  # javascript:, data:
-    r"|&(?!(?:amp|lt|gt|quot|#39|#x27|nbsp|para|copy|hellip|times|rarr);)",  # other references
-    re.I)
+def _attribute_removals(tag: str, before: dict[str, str],
+                        after: dict[str, str]) -> list[Removal]:
+    found = []
+    for name, value in before.items():
+        if name == "class":
+            dropped = set(value.split()) - set(after.get("class", "").split())
+            found.extend(Removal("attribute", tag, "class", c) for c in sorted(dropped))
+        elif name not in after:
+            kind = "attribute"
+            if name in ("href", "src"):
+                external = tag == "img" and name == "src" and not _bad_scheme(value)
+                kind = "external" if external else "url"
+            found.append(Removal(kind, tag, name, value))
+    return found
 
 
-def neutralize(text: str) -> str:
-    """The same HTML with active parts turned into visible text or dropped."""
-    if not _MAYBE_ACTIVE.search(text):
-        return text
-    return _Parser(text).output()
+def _bad_scheme(url: str) -> bool:
+    """A URL no element may use (javascript:, data:, ...), as opposed to another host."""
+    url = _URL_NOISE.sub("", url).strip("\x00-\x20")
+    match = _SCHEME.match(url)
+    return bool(match) and match.group()[:-1].lower() not in URL_SCHEMES
 
 
-class _Parser(HTMLParser):
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.problems: list[Problem] = []
-        self._out: list[str] = []
-        self._lines = [0]
-        self._lines.extend(m.end() for m in re.finditer("\n", text))
-        self._raw_text = False  # inside a blocked <script>/<style>: everything is text
-        self.feed(text)
-        # An unfinished tag at the end (`<img src=x onerror=...` with no `>`) would join
-        # the theme's next tag in the browser: it stays text.
-        leftover, self.rawdata = self.rawdata, ""
-        if re.match(r"<[a-zA-Z/!?]", leftover):
-            self.problems.append(Problem(len(text) - len(leftover), "html.unclosed"))
-        self._out.append(html.escape(leftover, quote=False))
-        self.close()
+class _StartTags(HTMLParser):
+    """Start tags in order. Enough for the sanitizer's own output, and only for it: that
+    is well-formed and holds no raw-text element, so this reads it as a browser would."""
 
-    def output(self) -> str:
-        return "".join(self._out)
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._lines[line - 1] + column
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, dict[str, str]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._tag(tag, attrs, "")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._tag(tag, attrs, " /")
-
-    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], close: str) -> None:
-        raw = self.get_starttag_text() or ""
-        if tag in BLOCKED_TAGS:
-            self.problems.append(Problem(self._offset(), "html.tag", tag))
-            self._out.append(html.escape(raw))
-            self._raw_text = tag in ("script", "style") and not close
-            return
-        kept = []
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.problems.append(Problem(self._offset(), "html.event"))
-            elif name in URL_ATTRIBUTES and value is not None and bad_url(value, tag):
-                self.problems.append(Problem(self._offset(), "html.javascript"))
-            else:
-                kept.append(name if value is None else f'{name}="{html.escape(value)}"')
-        self._out.append(f"<{' '.join([tag, *kept])}{close}>")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in BLOCKED_TAGS:
-            self._raw_text = False
-            self._out.append(html.escape(f"</{tag}>"))
-        else:
-            self._out.append(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        self._out.append(html.escape(data, quote=False) if self._raw_text else data)
-
-    def handle_entityref(self, name: str) -> None:
-        self._out.append(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self._out.append(f"&#{name};")
-
-    def handle_comment(self, data: str) -> None:
-        self._out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl: str) -> None:
-        self._out.append(html.escape(f"<!{decl}>"))
-
-    def handle_pi(self, data: str) -> None:
-        self._out.append(html.escape(f"<?{data}>"))
-
-    def unknown_decl(self, data: str) -> None:
-        self._out.append(html.escape(f"<![{data}]>"))
+        self.found.append((0, tag, {k: v or "" for k, v in attrs}))
 
 
-_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")  # attr_list: [x](y){ onclick="..." }
-_ATTR = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s}]+)""")
+def _clean_elements(html: str) -> list[tuple[int, str, dict[str, str]]]:
+    parser = _StartTags()
+    parser.feed(html)
+    parser.close()
+    return parser.found
 
 
-def markdown_problems(masked: str, links: Iterator[tuple[str, int]]) -> Iterator[Problem]:
-    """Active HTML in Markdown source (code masked), `javascript:` Markdown links, and
-    event handlers or script URLs set through attribute lists."""
-    yield from problems(masked)
-    for url, offset in links:
-        if bad_url(url):
-            yield Problem(offset, "html.javascript")
-    for block in _ATTR_LIST.finditer(masked):
-        for name, value in _ATTR.findall(block.group(1)):
-            if name.lower().startswith("on"):
-                yield Problem(block.start(), "html.event")
-            elif name.lower() in URL_ATTRIBUTES and bad_url(value.strip("\"'")):
-                yield Problem(block.start(), "html.javascript")
+def _elements(html: str) -> list[tuple[int, str, dict[str, str]]]:
+    """(index after its last descendant, name, attributes) of each element, in order."""
+    import html5lib  # only check mode compares trees; the build never needs it
+
+    fragment = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False,
+                                      scripting=True)  # as browsers (and html5ever) parse
+    out: list[tuple[int, str, dict[str, str]]] = []
+
+    def walk(node) -> None:
+        for child in node:
+            if not isinstance(child.tag, str):
+                continue  # a comment
+            tag = child.tag
+            if tag.startswith("{"):  # svg/math: keep the name, mark the namespace
+                namespace, _, local = tag[1:].partition("}")
+                tag = ("svg:" if "svg" in namespace else "math:") + local
+            slot = len(out)
+            out.append((0, tag, {str(k): v for k, v in child.attrib.items()}))
+            walk(child)
+            out[slot] = (len(out), tag, out[slot][2])
+
+    walk(fragment)
+    return out
+
+
+# A playbook page is the engine's own HTML (parts nav, banner, panel, footer: templates,
+# contributor values escaped) around the contributor's Markdown. The template marks where
+# the contributor's part starts and ends; only that part is contributor markup.
+START, END = "<!--kb:contributor-->", "<!--/kb:contributor-->"
+
+
+def sanitize_page(html: str) -> str:
+    """A rendered playbook page with its contributor part sanitized.
+
+    The first START and the last END are the engine's: before the first START and after
+    the last END there is only engine HTML, where contributor text is escaped and cannot
+    spell a marker. A marker a contributor writes lies between them and is dropped with
+    the other comments. Without both markers the whole page is sanitized.
+    """
+    start, end = html.find(START), html.rfind(END)
+    if start < 0 or end < start:
+        return sanitize(html)
+    inner = html[start + len(START):end]
+    return html[:start] + sanitize(inner) + html[end + len(END):]
+
+
+def prefix_anchors(items) -> None:  # duck-typed: MkDocs' AnchorLink tree
+    """The page's table of contents points at the prefixed heading ids."""
+    for item in items:
+        if not item.id.startswith(PREFIX):
+            item.id = PREFIX + item.id
+        prefix_anchors(item.children)

@@ -13,6 +13,7 @@ from ..model import SAMPLE_SUFFIXES, Catalog, Meta, Playbook, Settings, SourceFi
 from ..routes import PLAYBOOKS_DIR
 from .company import load_company
 from .fields import read_meta
+from .filenames import screen_names
 from .settings import settings_findings
 from .taxonomy import KEY, load_taxonomy
 from .textio import TEXT_SUFFIXES, decode, split_front_matter
@@ -57,7 +58,8 @@ def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,
                    settings: Settings) -> tuple[Playbook, list[Finding]]:
     findings: list[Finding] = []
     lang = settings.lang
-    files = tuple(_read_files(root, folder, rel_dir, settings, findings))
+    files, named = screen_names(tuple(_read_files(root, folder, rel_dir, settings, findings)))
+    findings.extend(named)
     meta, body, body_line = Meta(), "", 1
     index = next((f for f in files if f.name == "index.md"), None)
     if index is not None and index.text is not None:

@@ -9,6 +9,14 @@
  */
 (function () {
   "use strict";
+  /* Trust nothing in the DOM: `document.x` can be shadowed by an element named x, so
+     every DOM method and property is read from Document.prototype instead. */
+  var D = Document.prototype;
+  function doc(name) { return Object.getOwnPropertyDescriptor(D, name).get.call(document); }
+  function make(tag) { return D.createElement.call(document, tag); }
+  function textNode(text) { return D.createTextNode.call(document, text); }
+  function find(selector) { return D.querySelector.call(document, selector); }
+  function findAll(selector) { return D.querySelectorAll.call(document, selector); }
   var VARIABLE = /\{\{\s*([^{}\n]+?)\s*\}\}/g;
   var TEXT = {
     ja: { open: "変数を入力して使う", items: "項目", copy: "入力済みのプロンプトをコピー",
@@ -20,18 +28,18 @@
   };
 
   function words() {
-    return (document.documentElement.lang || "ja").indexOf("ja") === 0 ? TEXT.ja : TEXT.en;
+    return (doc("documentElement").lang || "ja").indexOf("ja") === 0 ? TEXT.ja : TEXT.en;
   }
 
   function el(tag, attrs, text) {
-    var node = document.createElement(tag);
+    var node = make(tag);
     Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
     if (text) node.textContent = text;
     return node;
   }
 
   function isPromptSheet() {
-    var current = document.querySelector(".kb-parts .kb-current");
+    var current = find(".kb-parts .kb-current");
     return !!current && /\/prompt-sheet\/?(index\.html)?$/.test(current.pathname);
   }
 
@@ -67,14 +75,14 @@
     code.textContent = "";
     var last = 0;
     template.replace(VARIABLE, function (whole, name, offset) {
-      code.appendChild(document.createTextNode(template.slice(last, offset)));
+      code.appendChild(textNode(template.slice(last, offset)));
       var mark = el("span", { class: values[name] ? "kb-var kb-var-filled" : "kb-var" });
       mark.textContent = values[name] || whole;
       code.appendChild(mark);
       last = offset + whole.length;
       return whole;
     });
-    code.appendChild(document.createTextNode(template.slice(last)));
+    code.appendChild(textNode(template.slice(last)));
   }
 
   function copy(text) {
@@ -82,9 +90,9 @@
     return new Promise(function (resolve, reject) {  // http:// intranet hosts: no Clipboard API
       var area = el("textarea", { readonly: "", style: "position:fixed;opacity:0" });
       area.value = text;
-      document.body.appendChild(area);
+      doc("body").appendChild(area);
       area.select();
-      var ok = document.execCommand("copy");
+      var ok = D.execCommand.call(document, "copy");
       area.remove();
       (ok ? resolve : reject)();
     });
@@ -145,7 +153,7 @@
   /* Checklists (pymdownx.tasklist) render a checkbox with an empty <label>: give each
      box its item's text as its name, or screen readers announce only "checkbox". */
   function labelChecklists() {
-    document.querySelectorAll(".task-list-item input[type=checkbox]:not([aria-label])")
+    findAll(".task-list-item input[type=checkbox]:not([aria-label])")
       .forEach(function (box) {
         var item = box.closest(".task-list-item");
         box.setAttribute("aria-label", item.textContent.trim().split("\n")[0].slice(0, 120));
@@ -155,7 +163,7 @@
   function mount() {
     labelChecklists();
     if (!isPromptSheet()) return;
-    var article = document.querySelector("article.md-content__inner") || document.body;
+    var article = find("article.md-content__inner") || doc("body");
     var state = { values: {}, hints: hints(article), blocks: [] };
     state.refresh = function (source) {
       state.blocks.forEach(function (block) { show(block.code, block.template, state.values); });
@@ -174,8 +182,8 @@
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(mount);  // Material: every page, also with instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mount);
+  } else if (doc("readyState") === "loading") {
+    window.addEventListener("DOMContentLoaded", mount);
   } else {
     mount();
   }

@@ -7,15 +7,23 @@
  */
 (function () {
   "use strict";
-  if (typeof window.mermaid !== "undefined" && !(window.mermaid instanceof Element)) return;
-  var src = new URL("mermaid.min.js", document.currentScript.src).href;
+  /* Trust nothing in the DOM: `document.currentScript` or `window.mermaid` can be shadowed
+     by an element with that name, so DOM properties are read from Document.prototype and
+     a global `mermaid` counts only if it really is the library. */
+  var D = Document.prototype;
+  function doc(name) { return Object.getOwnPropertyDescriptor(D, name).get.call(document); }
+  var existing = window.mermaid;
+  if (existing && typeof existing.render === "function" && !(existing instanceof Node)) return;
+  var self = doc("currentScript");
+  var src = self instanceof HTMLScriptElement ? new URL("mermaid.min.js", self.src).href : "";
   var config = {};
   var ready = null;
 
   function load() {
     ready = ready || new Promise(function (resolve, reject) {
+      if (!src) { reject(new Error("mermaid.min.js: unknown location")); return; }
       var stub = window.mermaid;
-      var script = document.createElement("script");
+      var script = D.createElement.call(document, "script");
       script.src = src;
       script.onload = function () {
         var real = window.mermaid;
@@ -24,7 +32,7 @@
         resolve(real);
       };
       script.onerror = function () { reject(new Error("cannot load " + src)); };
-      document.head.appendChild(script);
+      doc("head").appendChild(script);
     });
     return ready;
   }
@@ -33,7 +41,7 @@
      Chromium then leaves whole pages blank: shrink each diagram to one A4 page. */
   var PAGE_HEIGHT = 900;  // CSS px of an A4 page's printable height, with a margin
   function fitForPrint() {
-    document.querySelectorAll("div.mermaid").forEach(function (host) {
+    D.querySelectorAll.call(document, "div.mermaid").forEach(function (host) {
       host.style.width = "fit-content";  // as wide as the diagram itself
       var height = host.offsetHeight;
       if (height > PAGE_HEIGHT) {
@@ -42,14 +50,14 @@
     });
   }
   function unfit() {
-    document.querySelectorAll("div.mermaid").forEach(function (host) { host.style.width = ""; });
+    D.querySelectorAll.call(document, "div.mermaid").forEach(function (host) { host.style.width = ""; });
   }
   window.addEventListener("beforeprint", fitForPrint);
   window.addEventListener("afterprint", unfit);
 
   window.mermaid = {
     initialize: function (options) {
-      config = options || {};
+      config = Object.assign({}, options, { securityLevel: "strict" });  // labels stay text
       if (ready) ready.then(function (real) { real.initialize(config); });
     },
     render: function (id, text) {

@@ -10,13 +10,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..findings import Finding, error
+from ..i18n import text
 from ..load.textio import split_front_matter
 from ..model import Catalog, Playbook
 from .markup import Located, markup_removals
 from .registry import playbook_rule
-
-_FIX_CODE = ("コードとして見せたいときは ` で囲むか、コードブロックに入れてください。"
-             " (Only the HTML that Markdown writes is shown; put code in backticks.)")
 
 
 @lru_cache(maxsize=16)
@@ -38,35 +36,27 @@ def _located(playbook: Playbook, rule: str) -> Iterator[tuple[str, int, Located]
 @playbook_rule("unsafe-html")
 def unsafe_html(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     for rel, line, item in _located(playbook, "unsafe-html"):
-        yield error("unsafe-html", rel, line, _message(item))
+        yield error("unsafe-html", rel, line, _message(catalog.settings.lang, item))
 
 
 @playbook_rule("external-resource")
 def external_resource(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     for rel, line, item in _located(playbook, "external-resource"):
         yield error("external-resource", rel, line,
-                    f"外部の画像「{_short(item.removal.value)}」は表示されません"
-                    "（サイトは外部に通信しません）。画像ファイルをプレイブックのフォルダ"
-                    "（samples/ など）に置き、相対パスで参照してください。"
-                    " Images from other hosts are never loaded: add the file to the playbook.")
+                    text(catalog.settings.lang, "markup.external",
+                         value=_short(item.removal.value)))
 
 
-def _message(item: Located) -> str:
+def _message(lang: str, item: Located) -> str:
     removal = item.removal
     if removal.kind == "element":
-        return (f"HTML の <{removal.tag.split(':')[-1]}> 要素は表示されません"
-                "（使える HTML は Markdown が書くものだけです）。削除してください。" + _FIX_CODE)
+        return text(lang, "markup.element", tag=removal.tag.split(":")[-1])
     if removal.kind == "url":
-        return (f"URL「{_short(removal.value)}」は使えません（<{removal.tag}> の {removal.name}）。"
-                "リンクは相対パス、https://、mailto: だけ、画像は相対パスだけです。"
-                " Links may be relative, http(s) or mailto.")
+        return text(lang, "markup.url", value=_short(removal.value), tag=removal.tag,
+                    name=removal.name)
     if removal.name == "class":
-        return (f"class「{_short(removal.value)}」は使えません（<{removal.tag}>）。"
-                "使える class は admonition の種類（note, tip, warning など）と md-button です。"
-                "削除してください。")
-    return (f"{removal.name} 属性（<{removal.tag}>）は削除されます。イベント属性"
-            "（onclick など）、style、form 用の属性などは使えません。削除してください。"
-            + _FIX_CODE)
+        return text(lang, "markup.class", value=_short(removal.value), tag=removal.tag)
+    return text(lang, "markup.attribute", name=removal.name, tag=removal.tag)
 
 
 def _short(value: str) -> str:

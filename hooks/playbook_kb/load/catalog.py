@@ -58,7 +58,8 @@ def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,
                    settings: Settings) -> tuple[Playbook, list[Finding]]:
     findings: list[Finding] = []
     lang = settings.lang
-    files, named = screen_names(tuple(_read_files(root, folder, rel_dir, settings, findings)))
+    files, named = screen_names(tuple(_read_files(root, folder, rel_dir, settings, findings)),
+                                lang)
     findings.extend(named)
     meta, body, body_line = Meta(), "", 1
     index = next((f for f in files if f.name == "index.md"), None)

@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from ..findings import Finding, error
+from ..i18n import text
 from ..model import SourceFile
 
 # Besides letters, digits and combining marks: punctuation that means nothing to HTML,
@@ -42,26 +43,25 @@ def proposed_name(name: str) -> str:
     return f"{stem}.{suffix.lower()}" if dot and stem else proposal
 
 
-def screen_names(files: tuple[SourceFile, ...]) -> tuple[tuple[SourceFile, ...], list[Finding]]:
+def screen_names(files: tuple[SourceFile, ...],
+                 lang: str = "ja") -> tuple[tuple[SourceFile, ...], list[Finding]]:
     """The playbook's files, those with unsafe names made unpublishable, and findings."""
     findings, kept, seen = [], [], {}
     for source in files:
         folded = unicodedata.normalize("NFKC", source.name).casefold()
         problem = ""
         if not all(safe_name(s) for s in source.name.split("/")):
-            problem = "URL やファイルシステムで問題になる文字（引用符、<>、#?%&、制御文字、" \
-                      "双方向制御文字、合成前の濁点など）が入っています"
+            problem = text(lang, "file_name.unsafe_characters")
         elif source.name.lower().endswith(".md") and not source.name.endswith(".md"):
-            problem = "拡張子が大文字です（.MD はページにならず、そのまま公開されてしまいます）"
+            problem = text(lang, "file_name.upper_case_md")
         elif folded in seen:
-            problem = f"「{seen[folded]}」と大文字・小文字や文字の正規化だけが違います"
+            problem = text(lang, "file_name.collides", other=seen[folded])
         seen.setdefault(folded, source.name)
         if problem:
             findings.append(error(
                 "file-name", source.rel, 0,
-                f"ファイル名は公開されません: {problem}。"
-                f"名前を変えてください。例: {proposed_name(source.name)}"
-                " (Rename the file to a safe name.)"))
+                text(lang, "file_name.refused", problem=problem,
+                     example=proposed_name(source.name))))
             source = dataclasses.replace(source, publishable=False)
         kept.append(source)
     return tuple(kept), findings

@@ -12,7 +12,7 @@ from urllib.parse import quote, urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from playbook_kb import Settings, check
 from playbook_kb.build.pages import SitePlan, build_site
@@ -21,6 +21,9 @@ from playbook_kb.check.sanitize import prefix_anchors, sanitize_page
 from playbook_kb.load.settings import settings_from
 
 log = logging.getLogger("mkdocs.hooks.playbooks")  # a mkdocs.* logger: --strict counts it
+# mkdocs-macros announces its module and variables at INFO on every build: noise that
+# buries the findings a champion needs. Its warnings and errors still show.
+logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 _plan = SitePlan()
 _settings = Settings()
 
@@ -28,7 +31,7 @@ _settings = Settings()
 def on_config(config):
     global _plan, _settings  # rebuilt on every build: `mkdocs serve` keeps this module alive
     root = Path(config.config_file_path).parent
-    _settings = settings_from(config.extra, config.theme.get("language"))
+    _settings = settings_from(config.extra, config.theme.get("language"), config.site_url)
     catalog, findings = check(root, _settings)
     for finding in findings:  # errors fail --strict; warnings are shown, not counted
         (log.warning if finding.is_error else log.info)("%s", finding)
@@ -37,6 +40,9 @@ def on_config(config):
         raise PluginError(f"{len(errors)} error finding(s) / エラー {len(errors)} 件: "
                           "strict build stops\n" + "\n".join(errors))
     _plan = build_site(catalog, findings)
+    if _settings.preview:  # links into pages a preview leaves out are not the champion's
+        config.validation.links.anchors = logging.DEBUG
+        config.validation.links.unrecognized_links = logging.DEBUG
     config["playbook_kb_catalog"] = catalog  # hooks/kb_macros.py reads this build's catalog
     redirects = config.plugins.get("redirects")  # old URLs of renamed playbooks (aliases)
     if redirects is not None:  # a map written in mkdocs.yml wins over a generated one
@@ -52,7 +58,9 @@ def on_files(files, *, config):
     generated |= {uri: {"abs_src_path": str(path)} for uri, path in _plan.assets.items()}
     for src_uri, source in generated.items():
         if files.get_file_from_path(src_uri) is None:  # a hand-written page wins
-            files.append(File.generated(config, src_uri, **source))
+            # reached through the generated indexes, never the nav: no "not in nav" notice
+            files.append(File.generated(config, src_uri, inclusion=InclusionLevel.NOT_IN_NAV,
+                                        **source))
     return files
 
 
@@ -78,5 +86,5 @@ def on_page_content(html, *, page, config, files):
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(*, config):
     index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file() and _settings.japanese_search:
+    if index.is_file() and _settings.japanese_search and not _settings.preview:
         rewrite_search_index(index)

@@ -13,7 +13,10 @@ to render and report), then measures:
 2. plain Material building the same Markdown without hooks (the baseline): the
    hand-written pages plus every page the engine generates, exported as files;
 3. `playbook-kb check` (what a champion runs before a pull request);
-4. the single-playbook preview build behind `playbook-kb serve SLUG`.
+4. the single-playbook preview build behind `playbook-kb serve SLUG`;
+5. `playbook-kb serve SLUG` as a champion runs it: seconds from the command until the
+   playbook's page answers over HTTP, then from saving workflow.md until the served
+   page shows the edit (`--only preview` runs just this one).
 
 Wall-clock seconds of whole processes, Python start-up included. One run each: the
 figures are for the README, not a test.
@@ -24,10 +27,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -64,8 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--template", default="",
                         help="folder under playbooks/ to copy (default: every playbook in turn)")
     parser.add_argument("--keep", action="store_true", help="keep the generated repository")
-    parser.add_argument("--only", choices=["all", "check"], default="all",
-                        help="`check`: time `playbook-kb check` alone (seconds, not minutes)")
+    parser.add_argument("--only", choices=["all", "check", "preview"], default="all",
+                        help="`check`: time `playbook-kb check` alone (seconds, not minutes); "
+                             "`preview`: `playbook-kb serve` ready and rebuilt after a save")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="playbook-kb-bench-"))
     try:
@@ -73,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
                      sorted(p for p in (REPO / "playbooks").iterdir() if p.is_dir()))
         root = make_repo(work / "repo", args.playbooks, templates)
         figures = (measure_check(root) if args.only == "check"
+                   else measure_serve(root, first_slug(root)) if args.only == "preview"
                    else measure(root, first_slug(root)))
     finally:
         if not args.keep:
@@ -146,12 +155,56 @@ def measure(root: Path, slug: str) -> dict[str, float]:
             timed(root, [*mkdocs, "--site-dir", "nosegment-site", "-f", "nosegment.yml"]),
         f"`playbook-kb serve {slug}` build (one playbook)":
             timed(root, [*mkdocs, "--site-dir", "preview-site"], {"PLAYBOOK_KB_PREVIEW": slug}),
+        **measure_serve(root, slug),
     }
 
 
 def measure_check(root: Path) -> dict[str, float]:
     check = [str(BIN / "playbook-kb"), "check"]
     return {f"`playbook-kb check`, run {n}": timed(root, check, ok=(0, 1)) for n in (1, 2, 3)}
+
+
+def measure_serve(root: Path, slug: str) -> dict[str, float]:
+    """`playbook-kb serve SLUG` over HTTP: ready, then rebuilt after a save."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/playbooks/{slug}/"
+    start = time.perf_counter()
+    server = subprocess.Popen([str(BIN / "playbook-kb"), "serve", slug, "--dev-addr",
+                               f"127.0.0.1:{port}"], cwd=root, env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _poll(url, "<h1", server)
+        ready = time.perf_counter() - start
+        marker = f"bench-edit-{time.time_ns()}"
+        workflow = root / "playbooks" / slug / "workflow.md"
+        saved = time.perf_counter()
+        workflow.write_text(workflow.read_text(encoding="utf-8") + f"\n{marker}\n",
+                            encoding="utf-8")
+        _poll(url + "workflow/", marker, server)
+        rebuilt = time.perf_counter() - saved
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    print(f"{ready:7.1f} s  serve ready, {rebuilt:.1f} s rebuilt after a save", file=sys.stderr)
+    return {f"`playbook-kb serve {slug}`: page served": ready,
+            "`playbook-kb serve`: rebuilt after a save": rebuilt}
+
+
+def _poll(url: str, text: str, server: subprocess.Popen, limit: float = 300) -> None:
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"playbook-kb serve stopped ({server.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.05)
+    sys.exit(f"{url} did not show {text!r} within {limit} s")
 
 
 def export_markdown(root: Path, target: Path) -> None:

@@ -39,6 +39,7 @@ def test_playbooks_owned_by_their_department_the_rest_by_maintainers(root: Path)
         "/playbooks/taxonomy.yml @example-co/kb-maintainers",
         "/pyproject.toml @example-co/kb-maintainers",
         "/requirements.lock @example-co/kb-maintainers",
+        "/playbooks/ @example-co/kb-maintainers",  # a new playbook, until main updates it
         "/playbooks/sales-email/ @example-co/sales",
         "/playbooks/support-reply/ @example-co/kb-maintainers",  # no owners: maintainers
     ]
@@ -68,13 +69,23 @@ def test_rule_is_silent_without_a_codeowners_file(root: Path) -> None:
     assert rule_findings(root) == []
 
 
-def test_rule_warns_when_codeowners_is_out_of_date(root: Path) -> None:
+def test_a_champion_adding_or_removing_a_playbook_is_not_asked_to_edit_it(root: Path,
+                                                                          capsys) -> None:
     main(["codeowners", "--root", str(root), "--write"])
     assert rule_findings(root) == []
     shutil.rmtree(root / "playbooks" / "support-reply")
+    assert main(["new", "sales-new-pilot", "--root", str(root), "--department", "sales"]) == 0
+    assert rule_findings(root) == []  # main rewrites the playbook lines after the merge
+
+
+def test_rule_warns_maintainers_when_the_taxonomy_owners_change(root: Path) -> None:
+    main(["codeowners", "--root", str(root), "--write"])
+    taxonomy = root / "playbooks" / "taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace(
+        '"@example-co/sales"', '"@example-co/sales-champions"'), encoding="utf-8")
     [finding] = rule_findings(root)
     assert (finding.path, finding.severity) == (CODEOWNERS_FILE, "warning")
-    assert "`playbook-kb codeowners --write`" in finding.message
+    assert "`playbook-kb codeowners --write`" in finding.message and "メンテナー" in finding.message
 
 
 def test_rule_warns_about_an_owner_github_would_reject(root: Path) -> None:

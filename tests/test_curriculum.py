@@ -116,16 +116,16 @@ def write(root: Path, rel: str, text: str) -> None:
 def test_pages_with_tier_are_modules_and_keep_their_fields(tmp_path):
     write(tmp_path, "docs/index.md", "# ホーム\n")
     write(tmp_path, "docs/other.md", "---\ntitle: ただのページ\n---\n# x\n")
-    write(tmp_path, "docs/training/a.md", "---\ntitle: 生成AIとは\nid: what-is-ai\ntier: basic\n"
+    write(tmp_path, "docs/training/what-is-ai.md", "---\ntitle: 生成AIとは\nid: what-is-ai\ntier: basic\n"
           "order: 2\nduration_minutes: 40\nprerequisites: [x]\nobjectives:\n  - 説明できる\n---\n")
     write(tmp_path, "docs/training/untitled.md", "---\ntier: expert\n---\n\n# 見出しが題名\n")
     pages, findings = load_module_pages(tmp_path, "ja")
     assert findings == []
     assert [(p.id, p.title, p.tier, p.src_uri) for p in pages] == [
-        ("what-is-ai", "生成AIとは", "basic", "training/a.md"),
         ("training-untitled", "見出しが題名", "expert", "training/untitled.md"),
+        ("what-is-ai", "生成AIとは", "basic", "training/what-is-ai.md"),
     ]
-    assert pages[0].training == Training(tier="basic", prerequisites=("x",), duration_minutes=40,
+    assert pages[1].training == Training(tier="basic", prerequisites=("x",), duration_minutes=40,
                                          objectives=("説明できる",), order=2)
 
 
@@ -144,6 +144,15 @@ def test_playbooks_and_training_pages_read_the_training_fields_alike(repo, field
     messages = {f.path: f.message for f in findings if f.rule == "field" and field in f.message}
     assert set(messages) == {"playbooks/sales-email/index.md", "docs/course/ai-ethics.md"}
     assert len(set(messages.values())) == 1, messages
+
+
+def test_a_page_whose_id_differs_from_its_file_name_is_told_to_rename(tmp_path):
+    write(tmp_path, "docs/training/data-handling.md",
+          "---\ntitle: データ取扱い\nid: data-handling-rules\ntier: applied\n---\n")
+    _, [finding] = load_module_pages(tmp_path, "ja")
+    assert (finding.rule, finding.severity, finding.line) == ("module-id", "warning", 3)
+    assert "training/data-handling-rules.md" in finding.message
+    assert "id: data-handling" in finding.message
 
 
 @pytest.mark.parametrize("front, rule, line, words", [
@@ -185,11 +194,11 @@ def test_check_reports_curriculum_findings_once(repo):
           "prerequisites: [loop-b]\n---\n")
     write(root, "docs/course/loop-b.md", "---\ntitle: B\nid: loop-b\ntier: basic\n"
           "prerequisites: [loop-a, nothing-here]\n---\n")
-    write(root, "docs/course/dup.md", "---\ntitle: 重複\nid: sales-email\ntier: basic\n---\n")
+    write(root, "docs/course/sales-email.md", "---\ntitle: 重複\nid: sales-email\ntier: basic\n---\n")
     _, findings = check(root)
     mine = sorted((f.rule, f.path) for f in findings if f.path.startswith("docs/course/"))
     assert mine == [
-        ("duplicate-url", "docs/course/dup.md"),
+        ("duplicate-url", "docs/course/sales-email.md"),
         ("prerequisite", "docs/course/loop-a.md"),
         ("prerequisite", "docs/course/loop-b.md"),
         ("prerequisite", "docs/course/loop-b.md"),
@@ -224,8 +233,10 @@ def test_curriculum_json_shape_is_stable(repo):
     assert set(data) == {"version", "lang", "tiers", "modules"}
     assert [t["key"] for t in data["tiers"]] == ["basic", "applied", "expert"]
     basic = data["tiers"][0]
-    assert set(basic) == {"key", "title", "audience", "goals", "url", "duration_minutes", "modules"}
+    assert set(basic) == {"key", "title", "audience", "goals", "url", "duration_minutes", "modules",
+                          "absolute_url"}  # site_url is set in mkdocs.yml: full links too
     assert basic["url"] == "curriculum/basic/" and basic["title"] == "基礎層"
+    assert basic["absolute_url"] == "https://kb.example.co.jp/curriculum/basic/"
     ids = [m["id"] for m in data["modules"]]
     assert len(ids) == len(set(ids))
     assert sum((t["modules"] for t in data["tiers"]), []) == ids
@@ -233,7 +244,10 @@ def test_curriculum_json_shape_is_stable(repo):
     assert email == {
         "id": "sales-email", "tier": "basic", "position": email["position"],
         "title": "商談メモから提案メール", "kind": "playbook", "url": "playbooks/sales-email/",
-        "anchor_url": "curriculum/basic/#sales-email", "duration_minutes": 45,
+        "anchor_url": "curriculum/basic/#sales-email", "permalink": "m/sales-email/",
+        "absolute_url": "https://kb.example.co.jp/playbooks/sales-email/",
+        "absolute_anchor_url": "https://kb.example.co.jp/curriculum/basic/#sales-email",
+        "absolute_permalink": "https://kb.example.co.jp/m/sales-email/", "duration_minutes": 45,
         "objectives": ["提案メールの型を使える", "送る前に金額と納期を確かめられる"],
         "prerequisites": ["prompt-drill"], "source": "playbooks/sales-email/index.md",
         "department": "sales", "department_label": "営業部",

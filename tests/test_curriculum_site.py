@@ -41,7 +41,7 @@ def test_tier_pages_list_modules_in_order_with_anchors_and_links(repo):
     assert 'href="../../departments/sales/"' in email
     applied = build.html("curriculum/applied/")
     assert 'href="../basic/#sales-email"' in applied  # a prerequisite in a lower tier
-    assert 'href="../../training/data-handling/"' in applied
+    assert 'href="../../training/data-handling-rules/"' in applied
 
 
 def test_the_overview_shows_each_tier_with_audience_goals_count_and_time(repo):

@@ -1,8 +1,16 @@
-"""`playbook-kb serve SLUG`: the preview builds one playbook and the pages that list it."""
+"""`playbook-kb serve SLUG`: the whole catalog on the lists, one playbook built and checked."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -12,23 +20,25 @@ from playbook_kb.load.settings import read_settings
 from playbook_kb.tools import preview
 from playbook_kb.tools.cli import main
 
-from .conftest import build_site, make_repo
+from .conftest import TODAY, build_site, make_repo
 
 SLUG = "sales-email"
 OTHER = "hr-posting"
+OTHER_TITLE = "求人票の下書き（人事）"
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    """Two playbooks; the other one is incomplete (no workflow.md)."""
+    """Two playbooks; the other one (hr) is adopted by sales and is incomplete."""
     root = make_repo(tmp_path, "minimal")
     other = root / "playbooks" / OTHER
     shutil.copytree(root / "playbooks" / SLUG, other)
     index = other / "index.md"
     index.write_text(index.read_text(encoding="utf-8")
+                     .replace("title: 商談メモから提案メールの下書き", f"title: {OTHER_TITLE}")
                      .replace("department: sales", "department: hr")
                      .replace("output: email", "output: job-posting")
-                     .replace("adopted_by: [support]", "adopted_by: []"), encoding="utf-8")
+                     .replace("adopted_by: [support]", "adopted_by: [sales]"), encoding="utf-8")
     (other / "workflow.md").unlink()
     return root
 
@@ -38,44 +48,99 @@ def pages_naming(site: Path, text: str) -> list[str]:
                   if text in p.read_text(encoding="utf-8"))
 
 
-def test_check_in_preview_sees_only_the_playbook(root: Path, monkeypatch) -> None:
+def test_check_in_preview_keeps_the_catalog_and_reports_only_the_playbook(
+        root: Path, monkeypatch) -> None:
     monkeypatch.setenv(preview.ENV_VAR, SLUG)
     catalog, findings = check(root, read_settings(root))
-    assert [p.slug for p in catalog.playbooks] == [SLUG]
+    assert sorted(p.slug for p in catalog.playbooks) == [OTHER, SLUG]
     assert findings == []  # the other playbook's missing workflow is not this preview's
 
 
-def test_preview_build_has_only_the_playbook_and_the_pages_listing_it(root: Path) -> None:
-    full = build_site(root)
-    assert pages_naming(full.site, f"playbooks/{OTHER}/") != []
-    shutil.rmtree(full.site)
+def test_preview_lists_every_playbook_but_builds_only_the_focused_one(root: Path) -> None:
     build = build_site(root, "--strict", env={preview.ENV_VAR: SLUG})
     assert build.returncode == 0, build.output  # the other playbook's error is not built
     site = build.site
     assert sorted(p.name for p in (site / "playbooks").iterdir()) == [SLUG]
-    assert pages_naming(site, OTHER) == []
     assert (site / "playbooks" / SLUG / "workflow" / "index.html").is_file()
-    for listing in ("departments/sales/index.html", "outputs/email/index.html"):
-        page = site / listing
-        if page.is_file():  # the generated indexes, where the site has them, still list it
-            assert f"playbooks/{SLUG}/" in page.read_text(encoding="utf-8")
+    sales = build.html("departments/sales/")
+    assert OTHER_TITLE in sales  # adopted by sales: the preview tells the truth about it
+    assert f"playbooks/{SLUG}/" in sales
+    assert "kb-preview-notice" in sales and "404" in sales  # and says what it left out
+    assert "kb-preview-notice" in build.html("health/")  # a stub, not a list of 0 findings
+    assert OTHER_TITLE not in build.html("health/")
+    assert "kb-preview-notice" not in build.html(f"playbooks/{SLUG}/")
 
 
 def test_full_strict_build_still_fails_on_the_other_playbook(root: Path) -> None:
-    assert build_site(root, "--strict").returncode != 0
-
-
-def test_serve_runs_mkdocs_serve_focused_on_the_slug(root: Path, monkeypatch, capsys) -> None:
-    calls = []
-    monkeypatch.setattr(preview.subprocess, "call",
-                        lambda command, cwd, env: calls.append((command, cwd, env)) or 0)
-    assert main(["serve", SLUG, "--root", str(root), "--dev-addr", "127.0.0.1:8765"]) == 0
-    [(command, cwd, env)] = calls
-    assert command[-4:] == ["mkdocs", "serve", "--dev-addr", "127.0.0.1:8765"]
-    assert (Path(cwd), env[preview.ENV_VAR]) == (root, SLUG)
-    assert f"http://127.0.0.1:8765/playbooks/{SLUG}/" in capsys.readouterr().out
+    build = build_site(root, "--strict")
+    assert build.returncode != 0
+    assert "kb-preview-notice" not in build.html("departments/sales/")
 
 
 def test_serve_names_the_closest_slug_when_the_folder_is_missing(root: Path, capsys) -> None:
     assert main(["serve", "sales-emial", "--root", str(root)]) == 1
     assert "「sales-email」のことですか？" in capsys.readouterr().err
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, text: str, seconds: float, server: subprocess.Popen) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert server.poll() is None, server.stdout.read() if server.stdout else ""
+        page = _get(url)
+        if page is not None and text in page:
+            return page
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
+
+
+def _port_is_free(port: int) -> bool:
+    """Whether a new server could listen there (as mkdocs does: SO_REUSEADDR, so closed
+    connections in TIME_WAIT do not count, only a socket still listening)."""
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_serve_over_http_reloads_on_save_and_sigterm_frees_the_port(root: Path) -> None:
+    port = _free_port()
+    script = Path(sys.executable).with_name("playbook-kb")
+    env = {**os.environ, "PLAYBOOK_KB_TODAY": TODAY}
+    server = subprocess.Popen([str(script), "serve", SLUG, "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=root, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(base + f"playbooks/{SLUG}/", "商談メモ", 120, server)
+        assert OTHER_TITLE in _get(base + "departments/sales/")  # the whole catalog
+        workflow = root / "playbooks" / SLUG / "workflow.md"
+        workflow.write_text(workflow.read_text(encoding="utf-8") + "\n保存したら反映される手順\n",
+                            encoding="utf-8")
+        _wait_for(base + f"playbooks/{SLUG}/workflow/", "保存したら反映される手順", 120, server)
+    finally:
+        server.send_signal(signal.SIGTERM)  # what an IDE or a process manager sends
+        output, _ = server.communicate(timeout=30)
+    assert server.returncode == 0, output
+    deadline = time.monotonic() + 10
+    while not _port_is_free(port) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _port_is_free(port), "mkdocs serve still holds the port after SIGTERM"
+    assert _get(base) is None

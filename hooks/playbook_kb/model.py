@@ -221,6 +221,7 @@ class Settings:
     japanese_search: bool = True  # segment the search index at build time (SudachiPy)
     edit_uri: str = "edit/main/"  # playbook pages' edit button: repo_url + edit_uri + path
     unknown: tuple[str, ...] = ()  # extra.playbook_kb keys nobody reads (a `settings` finding)
+    site_url: str = ""  # mkdocs.yml site_url, with a trailing slash: full links for trainers
 
 
 @dataclass(frozen=True)

@@ -149,6 +149,14 @@ def tier_anchor_src(tier: str, module_id: str) -> str:
     return f"{tier_src(tier)}#{module_id}"
 
 
+MODULE_DIR = "m"  # permanent module links: "m/<id>/" redirects to the module's tier anchor
+
+
+def module_permalink(module_id: str) -> str:
+    """"m/<id>/": the URL of a module that never changes with its tier (a redirect)."""
+    return f"{MODULE_DIR}/{module_id}/"
+
+
 # --- URLs and links -------------------------------------------------------------------
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from ..derive.curriculum import Curriculum, Module
 from ..i18n import labels
-from ..model import Catalog
-from ..routes import department_url, doc_link, link, parts, playbook_src, tier_src
+from ..load.focus import focused
+from ..model import Catalog, Playbook
+from ..routes import department_url, doc_link, link, parts, playbook_src, playbook_url, tier_src
+from .qr import qr_svg
 from .render import escape_md
 
 
@@ -19,12 +21,19 @@ class CurriculumView:
         self.catalog, self.curriculum, self.lang = catalog, curriculum, lang
         self.words = labels(lang)
 
-    def tier(self, tier: str, here: str) -> dict:
+    def tier(self, tier: str, here: str, links: bool = False) -> dict:
+        """A tier with its modules; `links`: each module's permanent link too, in full and
+        as a QR code (the tier pages trainers print)."""
         members = self.curriculum.tiers[tier]
+        modules = [self.module(m, here) for m in members]
+        if links:
+            for view, module in zip(modules, members, strict=True):
+                view["permalink"] = permanent_link(module, self.catalog.settings.site_url)
+                view["qr"] = qr_svg(view["permalink"])
         return {
             "key": tier, "link": doc_link(here, tier_src(tier)), "count": len(members),
             "duration": format_minutes(self.curriculum.minutes(tier), self.lang),
-            "modules": [self.module(m, here) for m in members],
+            "modules": modules,
         }
 
     def module(self, module: Module, here: str) -> dict:
@@ -42,15 +51,28 @@ class CurriculumView:
             "page": doc_link(here, module.src_uri),
         }
         if module.playbook is not None:
-            meta, slug = module.playbook.meta, module.playbook.slug
+            meta = module.playbook.meta
             view["department"] = escape_md(
                 self.catalog.taxonomy.label("department", meta.department, self.lang))
             # a URL, not a source: the department pages are generated, MkDocs may not know them
             view["department_link"] = link(here, department_url(meta.department))
             view["aliases"] = list(meta.aliases)  # a renamed playbook keeps its old anchor too
             view["parts"] = [{"label": self.words[p.label],
-                              "link": doc_link(here, playbook_src(slug, p.key))} for p in parts()]
+                              "link": self.playbook_target(here, module.playbook, p.key)}
+                             for p in parts()]
         return view
+
+    def playbook_target(self, here: str, playbook: Playbook, part: str = "overview") -> str:
+        """A link from page `here` to a part of `playbook`. A preview does not build other
+        playbooks' pages, so the link is their site URL then: MkDocs leaves it as is."""
+        if focused(self.catalog, playbook):
+            return doc_link(here, playbook_src(playbook.slug, part))
+        return link(here, playbook_url(playbook.slug, part))
+
+
+def permanent_link(module: Module, site_url: str) -> str:
+    """What a trainer copies and prints: the full /m/<id>/ URL when site_url is set."""
+    return (site_url or "/") + module.permalink
 
 
 def format_minutes(minutes: int | None, lang: str) -> str:

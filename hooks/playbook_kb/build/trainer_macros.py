@@ -21,7 +21,7 @@ from ..derive.rollout import published
 from ..i18n import labels, text
 from ..i18n.suggest import did_you_mean
 from ..model import PHASES, TARGET_METRICS, TIERS, Catalog, Playbook
-from ..routes import doc_link, part_keys, part_named, parts, playbook_src
+from ..routes import part_keys, part_named, parts
 from .curriculum_view import CurriculumView
 from .pages.crossdept import metric_value
 from .render import escape_md, render
@@ -99,10 +99,10 @@ class TrainerMacros:
         department, output = taxonomy.department(meta.department), taxonomy.output(meta.output)
         facts = [t.label(self.lang) for t in (department, output) if t]
         facts += [self.words[v] for v in (meta.tier, meta.phase) if v]
-        links = [{"label": self.words[p.label], "link": doc_link(page, playbook_src(slug, p.key))}
+        links = [{"label": self.words[p.label], "link": self._link(page, playbook, p.key)}
                  for p in parts() if p.key != "overview"]
         return render("macro_card.md.j2", title=escape_md(playbook.title),
-                      link=doc_link(page, playbook_src(slug)),
+                      link=self._link(page, playbook),
                       summary=escape_md(meta.summary), facts=facts, parts=links)
 
     def playbook_link(self, page: str, slug: str, part: str | None = None) -> str:
@@ -112,11 +112,13 @@ class TrainerMacros:
             raise self._unknown(page, "playbook_link", "part", key, part_keys())
         title = html.escape(escape_md(playbook.title))  # no template escapes this one
         text = title if key == "overview" else f"{title} — {self.words[part_named(key).label]}"
-        return f"[{text}]({doc_link(page, playbook_src(playbook.slug, key))})"
+        return f"[{text}]({self._link(page, playbook, key)})"
 
     def curriculum_table(self, page: str, tier: str) -> str:
         if tier not in TIERS:
             raise self._unknown(page, "curriculum_table", "tier", tier, list(TIERS))
+        if self.catalog.settings.preview:
+            return self._omitted()
         modules = [self.view.module(m, page) for m in self.curriculum.tiers[tier]]
         return render("macro_curriculum.md.j2", words=self.words, modules=modules)
 
@@ -130,6 +132,8 @@ class TrainerMacros:
         for name, value in wanted.items():
             if value is not None and value not in allowed[name]:
                 raise self._unknown(page, "playbooks", name, value, allowed[name])
+        if self.catalog.settings.preview:
+            return self._omitted()
         order = {key: i for i, key in enumerate(allowed["department"])}
         chosen = sorted(
             (p for p in self.catalog.playbooks if p.slug_ok and all(
@@ -175,12 +179,19 @@ class TrainerMacros:
         meta, taxonomy = playbook.meta, self.catalog.taxonomy
         return {
             "title": escape_md(playbook.title),
-            "link": doc_link(page, playbook_src(playbook.slug)),
+            "link": self._link(page, playbook),
             "department": escape_md(taxonomy.label("department", meta.department, self.lang)),
             "output": escape_md(taxonomy.label("output", meta.output, self.lang)),
             "phase": self.words.get(meta.phase, ""), "tier": self.words.get(meta.tier, ""),
             "hours": f"{meta.metrics.hours_saved_per_month:.1f}" if meta.metrics else "—",
         }
+
+    def _omitted(self) -> str:
+        """A preview (`playbook-kb serve SLUG`) skips long lists: they are what costs time."""
+        return f"*{html.escape(self.words['preview_omitted'])}*"
+
+    def _link(self, page: str, playbook: Playbook, part: str = "overview") -> str:
+        return self.view.playbook_target(page, playbook, part)
 
     def _playbook(self, page: str, macro: str, slug: Any) -> Playbook:
         playbook = self._slugs.get(slug) if isinstance(slug, str) else None

@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 from ..findings import Finding, error
 from ..i18n import text
+from ..load.focus import focused
 from ..load.textio import line_of
 from ..model import Catalog
 from ..routes import PLAYBOOKS_DIR, SAMPLES, written_parts
@@ -26,6 +27,8 @@ def broken_links(catalog: Catalog) -> Iterator[Finding]:
         if playbook.samples:  # the generated gallery page
             folders |= _gallery(playbook.rel_dir)
     for playbook in catalog.playbooks:
+        if not focused(catalog, playbook):  # a preview checks only what it shows
+            continue
         for source in playbook.files:
             if source.suffix != ".md" or source.text is None:
                 continue

@@ -27,10 +27,12 @@ def missing_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
         if part.required and playbook.file(filename) is None:
             path = f"{playbook.rel_dir}/{filename}"
             yield error("missing-part", path, 0, text(
-                lang, "parts.missing", part=text(lang, part.label), file=filename, path=path))
+                lang, "parts.missing", part=text(lang, part.label), file=filename,
+                command=f"playbook-kb new {playbook.slug} --part {part.key}"))
     if not playbook.samples:
         yield error("missing-part", f"{playbook.rel_dir}/samples", 0,
-                    text(lang, "parts.no_samples"))
+                    text(lang, "parts.no_samples",
+                         command=f"playbook-kb new {playbook.slug} --part samples"))
 
 
 @playbook_rule("empty-part")

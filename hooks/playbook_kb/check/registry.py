@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..findings import Finding
+from ..load.focus import focused
 from ..model import Catalog, Playbook
 
 PlaybookRule = Callable[[Playbook, Catalog], Iterable[Finding]]
@@ -33,6 +34,8 @@ def catalog_rule(rule_id: str) -> Callable[[CatalogRule], CatalogRule]:
 def run_rules(catalog: Catalog) -> list[Finding]:
     findings: list[Finding] = []
     for playbook in catalog.playbooks:
+        if not focused(catalog, playbook):  # a preview checks only what it shows
+            continue
         for func in PLAYBOOK_RULES.values():
             findings.extend(func(playbook, catalog))
     for func in CATALOG_RULES.values():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..load.catalog import load_catalog
-from ..load.focus import focus
+from ..load.focus import focus_findings
 from ..load.settings import read_settings
 from ..model import Catalog, Settings
 from .registry import run_rules
@@ -16,9 +16,9 @@ def check(root: Path | str, settings: Settings | None = None) -> tuple[Catalog, 
     """Every finding for the repository at `root`, sorted by file and line."""
     root = Path(root).resolve()
     catalog, findings = load_catalog(root, settings or read_settings(root))
-    catalog, findings = focus(catalog, findings)  # `playbook-kb serve SLUG`: one playbook
     findings.extend(run_rules(catalog))
-    return catalog, sorted(set(findings))
+    # `playbook-kb serve SLUG`: the whole catalog, the focused playbook's findings
+    return catalog, sorted(set(focus_findings(catalog, findings)))
 
 
 def findings_by_playbook(catalog: Catalog, findings: list[Finding]) -> dict[str, list[Finding]]:

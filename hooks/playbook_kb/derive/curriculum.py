@@ -14,7 +14,7 @@ from ..findings import Finding, error, warning
 from ..i18n import text
 from ..i18n.suggest import did_you_mean
 from ..model import TIERS, Catalog, Playbook, Training
-from ..routes import page_url, playbook_src, tier_anchor, tier_anchor_src
+from ..routes import module_permalink, page_url, playbook_src, tier_anchor, tier_anchor_src
 
 TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
 
@@ -32,6 +32,12 @@ class Module:
     order: int | None = None
     line: int = 0  # where `prerequisites` is written
     playbook: Playbook | None = None
+    tier_line: int = 0  # where `tier` is written
+
+    @property
+    def permalink(self) -> str:
+        """The URL that never changes with the tier: "m/<id>/" redirects to the tier page."""
+        return module_permalink(self.id)
 
     @property
     def sort_key(self) -> tuple:
@@ -73,9 +79,12 @@ def build_curriculum(catalog: Catalog) -> Curriculum:
     for module in raw:
         by_id.setdefault(module.id, module)  # a duplicate id is reported by module_id_findings
     aliases = {a: p.slug for p in catalog.playbooks for a in p.meta.aliases if p.slug in by_id}
+    outside = {name: p for p in catalog.playbooks if not in_curriculum(p)
+               for name in (p.slug, *p.meta.aliases)}
     findings: list[Finding] = []
     lang = catalog.settings.lang
-    resolved = {mid: _resolve(m, by_id, aliases, findings, lang) for mid, m in by_id.items()}
+    resolved = {mid: _resolve(m, by_id, aliases, outside, findings, lang)
+                for mid, m in by_id.items()}
     by_id = {mid: replace(m, prerequisites=resolved[mid]) for mid, m in by_id.items()}
     findings.extend(_cycles(by_id, lang))
     tiers = {tier: _order([m for m in by_id.values() if m.tier == tier]) for tier in TIERS}
@@ -97,10 +106,34 @@ def module_id_findings(catalog: Catalog) -> list[Finding]:
     return findings
 
 
+def in_curriculum(playbook: Playbook) -> bool:
+    """A trainer places a playbook by giving it a tier. A pilot also needs a trainer's
+    marks (duration_minutes or objectives): a tier copied from a template is not a choice."""
+    training = playbook.meta.training
+    if not playbook.slug_ok or not training.tier:
+        return False
+    return (playbook.meta.phase != "pilot"
+            or bool(training.duration_minutes or training.objectives))
+
+
+def outside_curriculum(catalog: Catalog) -> list[tuple[Playbook, str]]:
+    """Each playbook the curriculum leaves out, with the reason (theme language)."""
+    lang = catalog.settings.lang
+    out = []
+    for playbook in catalog.playbooks:
+        if not playbook.slug_ok or in_curriculum(playbook):
+            continue
+        tier = playbook.meta.training.tier
+        reason = (text(lang, "curriculum.outside_pilot", tier=tier) if tier
+                  else text(lang, "curriculum.outside_no_tier"))
+        out.append((playbook, reason))
+    return out
+
+
 def _modules(catalog: Catalog) -> list[Module]:
     modules = [_module(p.slug, p.title, playbook_src(p.slug), playbook_src(p.slug),
                        p.meta.training, p.meta.lines, p)
-               for p in catalog.playbooks if p.slug_ok and p.meta.tier]
+               for p in catalog.playbooks if in_curriculum(p)]
     modules.extend(_module(page.id, page.title, page.rel, page.src_uri, page.training,
                            page.lines) for page in catalog.module_pages)
     return modules
@@ -111,14 +144,21 @@ def _module(module_id: str, title: str, source: str, src_uri: str, training: Tra
     return Module(id=module_id, tier=training.tier, title=title, source=source,
                   src_uri=src_uri, duration_minutes=training.duration_minutes,
                   objectives=training.objectives, prerequisites=training.prerequisites,
-                  order=training.order, line=lines.get("prerequisites", 1), playbook=playbook)
+                  order=training.order, line=lines.get("prerequisites", 1), playbook=playbook,
+                  tier_line=lines.get("tier", 1))
 
 
 def _resolve(module: Module, by_id: dict[str, Module], aliases: dict[str, str],
-             findings: list[Finding], lang: str) -> tuple[str, ...]:
+             outside: dict[str, Playbook], findings: list[Finding],
+             lang: str) -> tuple[str, ...]:
     out: list[str] = []
     for wanted in module.prerequisites:
         target = wanted if wanted in by_id else aliases.get(wanted)
+        if target is None and wanted in outside:
+            findings.append(warning("prerequisite", module.source, module.line, text(
+                lang, "curriculum.prerequisite_outside", value=wanted,
+                folder=outside[wanted].rel_dir)))
+            continue
         if target is None:
             head = text(lang, "curriculum.unknown_prerequisite", value=wanted)
             message = did_you_mean(lang, head, wanted, sorted(by_id), listed=False,

@@ -31,12 +31,13 @@ class Field:
 
 FIELDS: tuple[Field, ...] = (
     Field("title", "required"), Field("summary", "required"), Field("department", "required"),
-    Field("task", "required"), Field("output", "required"), Field("tier", "required"),
+    Field("task", "required"), Field("output", "required"),
     Field("phase", "required"), Field("champion", "required"), Field("data", "required"),
     Field("reviewed", "required"),
-    Field("industry"), Field("tools"), Field("adopted_by"), Field("metrics"), Field("started"),
-    Field("aliases"), Field("prerequisites"), Field("duration_minutes"), Field("objectives"),
-    Field("order"),
+    # `tier` is a trainer's decision (curriculum membership), so a new playbook has none.
+    Field("tier"), Field("industry"), Field("tools"), Field("adopted_by"), Field("metrics"),
+    Field("started"), Field("aliases"), Field("prerequisites"), Field("duration_minutes"),
+    Field("objectives"), Field("order"),
 )
 REQUIRED = tuple(f.name for f in FIELDS if f.playbook == "required")
 OPTIONAL = tuple(f.name for f in FIELDS if f.playbook == "optional")

@@ -24,8 +24,9 @@ KEYS = ("stale_days", "max_file_mb", "min_part_chars", "japanese_search", "edit_
 FEEDBACK_KEYS = ("issue_url", "email")
 
 
-def settings_from(extra: dict[str, Any] | None, language: str | None) -> Settings:
-    """`extra.playbook_kb` of mkdocs.yml plus the theme language."""
+def settings_from(extra: dict[str, Any] | None, language: str | None,
+                  site_url: str | None = None) -> Settings:
+    """`extra.playbook_kb` of mkdocs.yml plus the theme language and site_url."""
     options = (extra or {}).get("playbook_kb") or {}
     today = build_date()
     feedback = options.get("feedback") or {}
@@ -41,6 +42,7 @@ def settings_from(extra: dict[str, Any] | None, language: str | None) -> Setting
         japanese_search=bool(options.get("japanese_search", True)),
         edit_uri=str(options.get("edit_uri") or "edit/main/"),
         unknown=unknown_keys(options),
+        site_url=_site_url(site_url),
     )
 
 
@@ -86,6 +88,14 @@ def _line_of_key(text: str, key: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 0
 
 
+def _site_url(value: object) -> str:
+    """An http(s) site_url with a trailing slash, or "" (then links stay site-relative)."""
+    url = str(value or "").strip()
+    if not url.lower().startswith(("http://", "https://")):
+        return ""
+    return url if url.endswith("/") else url + "/"
+
+
 def build_date() -> dt.date:
     """The date reviews and pilots are measured against: today, unless pinned for a
     reproducible build (PLAYBOOK_KB_TODAY=YYYY-MM-DD, or the standard SOURCE_DATE_EPOCH)."""
@@ -108,4 +118,4 @@ def read_settings(root: Path) -> Settings:
     config = load_permissive(path.read_text(encoding="utf-8-sig")) or {}
     theme = config.get("theme") or {}
     language = theme.get("language") if isinstance(theme, dict) else None
-    return settings_from(config.get("extra"), language)
+    return settings_from(config.get("extra"), language, config.get("site_url"))

@@ -7,6 +7,7 @@ the macros and the checks all see the same modules.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from pathlib import Path
 
@@ -75,6 +76,13 @@ def _read_page(rel: str, src_uri: str, front: str, body: str,
 def _module_id(r: FieldReader, src_uri: str) -> str:
     explicit = r.text("id")
     if explicit and KEY.match(explicit):
+        stem = _file_stem(src_uri)
+        if explicit != stem:  # one name per module: its page URL and its curriculum anchor
+            folder = posixpath.dirname(src_uri)
+            renamed = posixpath.join(folder, f"{explicit}.md")
+            r.findings.append(warning("module-id", r.path, r.line("id"), text(
+                r.lang, "training.id_mismatch", id=explicit, stem=stem,
+                url=f"/{posixpath.join(folder, stem)}/", renamed=renamed)))
         return explicit
     if explicit:
         r.bad("id", "training.bad_id", value=explicit)
@@ -83,6 +91,15 @@ def _module_id(r: FieldReader, src_uri: str) -> str:
         r.findings.append(warning("field", r.path, r.line("tier"),
                                   text(r.lang, "training.derived_id", anchor=derived)))
     return derived
+
+
+def _file_stem(src_uri: str) -> str:
+    """The last part of the page's URL: `training/x.md` -> `x`, `course/index.md` -> `course`."""
+    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    parts = stem.split("/")
+    if parts[-1] == "index" and len(parts) > 1:
+        parts.pop()
+    return parts[-1]
 
 
 def path_id(src_uri: str) -> str:

@@ -10,14 +10,16 @@ from pathlib import Path
 from ..build.render import render
 from ..check import check
 from ..derive.codeowners import CODEOWNERS_FILE, codeowners
+from ..derive.curriculum import build_curriculum, outside_curriculum
 from ..findings import Finding, count
 from ..i18n import text
 from ..i18n.suggest import did_you_mean
 from ..load.catalog import load_catalog
 from ..load.settings import read_settings
+from ..load.tier_record import RECORD_FILE, read_tier_record, record_text, updated_record
 from ..model import Catalog
 from .preview import serve
-from .scaffold import Answers, Refused, new_playbook
+from .scaffold import PARTS, Answers, Refused, new_playbook, restore_part
 
 
 def _github(finding: Finding) -> str:
@@ -39,9 +41,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 2
     catalog, findings = check(root)
     errors, warnings = count(findings)
+    outside = outside_curriculum(catalog)
     if args.format == "json":
         print(json.dumps({"playbooks": len(catalog.playbooks), "errors": errors,
-                          "warnings": warnings, "findings": [f.as_dict() for f in findings]},
+                          "warnings": warnings, "findings": [f.as_dict() for f in findings],
+                          "not_in_curriculum": [{"slug": p.slug, "reason": why}
+                                                for p, why in outside]},
                          ensure_ascii=False, indent=2))
     elif args.format == "github":
         for finding in findings:
@@ -51,7 +56,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for finding in findings:
             print(finding)
-        print(text(catalog.settings.lang, "cli.totals", playbooks=len(catalog.playbooks),
+        lang = catalog.settings.lang
+        for playbook, why in outside:
+            print(text(lang, "cli.outside", path=f"{playbook.rel_dir}/index.md", reason=why))
+        print(text(lang, "cli.totals", playbooks=len(catalog.playbooks),
                    errors=errors, warnings=warnings))
     return 1 if errors else 0
 
@@ -72,7 +80,7 @@ def summary(catalog: Catalog, findings: list[Finding]) -> str:
     total = len(catalog.playbooks)
     return render("check_summary.md.j2", findings=findings, groups=rows, total=total,
                   clean=total - sum(1 for r in rows if r["slug"]), errors=errors,
-                  warnings=warnings)
+                  warnings=warnings, outside=outside_curriculum(catalog))
 
 
 def cmd_codeowners(args: argparse.Namespace) -> int:
@@ -90,6 +98,25 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(content, encoding="utf-8", newline="\n")
     print(text(settings.lang, "cli.updated", file=CODEOWNERS_FILE))
+    return 0
+
+
+def cmd_curriculum(args: argparse.Namespace) -> int:
+    """Print or --write the record of each module's tier (load/tier_record.py)."""
+    root = Path(args.root).resolve()
+    settings = read_settings(root)
+    catalog, _ = load_catalog(root, settings)
+    current = {m.id: m.tier for m in build_curriculum(catalog).by_id.values()}
+    content = record_text(updated_record(read_tier_record(root), current))
+    if not args.write:
+        print(content, end="")
+        return 0
+    target = root / RECORD_FILE
+    if target.is_file() and target.read_text(encoding="utf-8") == content:
+        print(text(settings.lang, "cli.unchanged", file=RECORD_FILE))
+        return 0
+    target.write_text(content, encoding="utf-8", newline="\n")
+    print(text(settings.lang, "cli.updated", file=RECORD_FILE))
     return 0
 
 
@@ -113,16 +140,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     answers = Answers(slug=args.slug, title=args.title or "", department=args.department or "",
                       output=args.output or "", task=args.task or "",
-                      champion=args.champion or "", tier=args.tier, phase=args.phase,
+                      champion=args.champion or "", tier=args.tier or "", phase=args.phase,
                       data=args.data)
     root = Path(args.root).resolve()
     lang = read_settings(root).lang
     try:
-        target = new_playbook(root, answers, lang=lang)
+        if args.part:
+            made = restore_part(root, answers, args.part, lang=lang)
+        else:
+            made = [new_playbook(root, answers, lang=lang)]
     except Refused as refused:
         print(f"playbook-kb new: {refused}", file=sys.stderr)
         return 1
-    print(text(lang, "cli.created", path=target.relative_to(root).as_posix()))
+    for path in made:
+        suffix = "/" if path.is_dir() else ""
+        print(text(lang, "cli.created", path=f"{path.relative_to(root).as_posix()}{suffix}"))
     print(text(lang, "cli.fill_in"))
     return 0
 
@@ -140,6 +172,11 @@ def parser() -> argparse.ArgumentParser:
     owners.add_argument("--root", default=".", help="repository root (default: .)")
     owners.add_argument("--write", action="store_true", help=f"update {CODEOWNERS_FILE}")
     owners.set_defaults(func=cmd_codeowners)
+    record = commands.add_parser("curriculum",
+                                 help=f"print or --write {RECORD_FILE} (tier of each module)")
+    record.add_argument("--root", default=".", help="repository root (default: .)")
+    record.add_argument("--write", action="store_true", help=f"update {RECORD_FILE}")
+    record.set_defaults(func=cmd_curriculum)
     server = commands.add_parser("serve", help="live preview of one playbook (mkdocs serve)")
     server.add_argument("slug")
     server.add_argument("--root", default=".", help="repository root (default: .)")
@@ -151,7 +188,9 @@ def parser() -> argparse.ArgumentParser:
     maker.add_argument("--root", default=".")
     for name in ("title", "department", "output", "task", "champion"):
         maker.add_argument(f"--{name}")
-    maker.add_argument("--tier", default="basic")
+    maker.add_argument("--part", choices=tuple(PARTS),
+                       help="restore one missing part of an existing playbook (never overwrites)")
+    maker.add_argument("--tier", help="training tier; default: none (a trainer decides)")
     maker.add_argument("--phase", default="pilot")
     maker.add_argument("--data", default="internal")
     maker.set_defaults(func=cmd_new)

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..i18n import text
 from ..i18n.suggest import did_you_mean
 from ..load.taxonomy import KEY, load_taxonomy
-from ..model import DATA_CLASSES, PHASES, TIERS
+from ..model import DATA_CLASSES, PHASES, SAMPLE_SUFFIXES, TIERS
 
 BUILTIN_ARCHETYPE = Path(__file__).parent / "archetype"
 REPO_ARCHETYPE = "archetypes/playbook"  # a repository may override the template (Hugo style)
@@ -31,7 +31,7 @@ class Answers:
     output: str = ""
     task: str = ""
     champion: str = ""
-    tier: str = "basic"
+    tier: str = ""  # curriculum membership is a trainer's decision: none by default
     phase: str = "pilot"
     data: str = "internal"
 
@@ -48,15 +48,7 @@ def new_playbook(root: Path, answers: Answers, today: dt.date | None = None,
     target = root / "playbooks" / answers.slug
     if target.exists() or target.is_symlink():
         raise Refused(text(lang, "scaffold.exists", slug=answers.slug))
-    values = {
-        "title": answers.title or f"{MARKER}タイトル",
-        "department": answers.department or MARKER,
-        "output": answers.output or MARKER,
-        "task": answers.task or f"{MARKER}業務の名前",
-        "champion": answers.champion or f"{MARKER}担当者名",
-        "tier": answers.tier, "phase": answers.phase, "data": answers.data,
-        "today": (today or dt.date.today()).isoformat(), "slug": answers.slug,
-    }
+    values = _values(answers, today)
     source = archetype_for(root)
     staging = target.with_name(f".{answers.slug}.new")
     shutil.rmtree(staging, ignore_errors=True)
@@ -66,17 +58,83 @@ def new_playbook(root: Path, answers: Answers, today: dt.date | None = None,
             if path.is_dir():
                 dest.mkdir(parents=True, exist_ok=True)
                 continue
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            if path.suffix == ".md":
-                content = path.read_text(encoding="utf-8-sig")
-                dest.write_text(_SLOT.sub(lambda m: values.get(m.group(1), m.group()), content),
-                                encoding="utf-8", newline="\n")
-            else:
-                shutil.copyfile(path, dest)
+            _copy(path, dest, values)
         staging.rename(target)  # all or nothing: no half-made folder is left behind
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+def restore_part(root: Path, answers: Answers, part: str,
+                 today: dt.date | None = None, lang: str = "ja") -> list[Path]:
+    """Put one missing part of an existing playbook back from the archetype.
+
+    `part` is a key of PARTS. Only files that do not exist are written; when every file
+    of the part is already there, Refused says so and nothing changes.
+    """
+    _validate(root, answers, lang)
+    target = root / "playbooks" / answers.slug
+    if not target.is_dir() or target.is_symlink():
+        raise Refused(text(lang, "scaffold.no_playbook", slug=answers.slug))
+    source = archetype_for(root)
+    wanted = PARTS[part]
+    files = [p for p in sorted(source.rglob("*")) if p.is_file()
+             and p.relative_to(source).as_posix().startswith(wanted)]
+    missing = [p for p in files if not _exists(target / p.relative_to(source))]
+    if part == "samples" and any(_is_sample(p) for p in (target / "samples").glob("*")):
+        missing = []  # a playbook with a real sample needs no example file
+    if not missing:
+        raise Refused(text(lang, "scaffold.part_exists", path=f"playbooks/{answers.slug}/{wanted}"))
+    values = _values(answers, today)
+    written = []
+    for path in missing:
+        dest = target / path.relative_to(source)
+        _copy(path, dest, values)
+        written.append(dest)
+    return written
+
+
+# `--part` names: the file (or folder) of the archetype each one restores
+PARTS = {"overview": "index.md", "prompt-sheet": "prompt-sheet.md", "workflow": "workflow.md",
+         "samples": "samples/"}
+
+
+def _values(answers: Answers, today: dt.date | None) -> dict[str, str]:
+    tier = answers.tier
+    return {
+        "title": answers.title or f"{MARKER}タイトル",
+        "department": answers.department or MARKER,
+        "output": answers.output or MARKER,
+        "task": answers.task or f"{MARKER}業務の名前",
+        "champion": answers.champion or f"{MARKER}担当者名",
+        "tier": tier, "phase": answers.phase, "data": answers.data,
+        "tier_line": f"tier: {tier}" if tier else TIER_COMMENT,
+        "today": (today or dt.date.today()).isoformat(), "slug": answers.slug,
+    }
+
+
+# Without --tier, the playbook stays out of the curriculum until a trainer places it.
+TIER_COMMENT = "# tier: 研修の層（basic | applied | expert）は研修担当者が決めて書きます"
+
+
+def _copy(path: Path, dest: Path, values: dict[str, str]) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix == ".md":
+        content = path.read_text(encoding="utf-8-sig")
+        content = _SLOT.sub(lambda m: values.get(m.group(1), m.group()), content)
+        with open(dest, "x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite
+            out.write(content)
+    else:
+        with open(path, "rb") as data, open(dest, "xb") as out:
+            shutil.copyfileobj(data, out)
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def _is_sample(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in SAMPLE_SUFFIXES and path.name != "index.md"
 
 
 def _validate(root: Path, answers: Answers, lang: str) -> None:
@@ -85,7 +143,7 @@ def _validate(root: Path, answers: Answers, lang: str) -> None:
         raise Refused(text(lang, "scaffold.bad_slug", slug=answers.slug, example=guess))
     for name, allowed in (("tier", TIERS), ("phase", PHASES), ("data", DATA_CLASSES)):
         value = getattr(answers, name)
-        if value not in allowed:
+        if value not in allowed and not (name == "tier" and value == ""):
             head = text(lang, "scaffold.bad_choice", name=name, value=value)
             raise Refused(did_you_mean(lang, head, value, allowed, sep=" | "))
     taxonomy, _ = load_taxonomy(root, lang)

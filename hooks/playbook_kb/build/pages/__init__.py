@@ -25,6 +25,7 @@ from .matrix import matrix_page
 from .outputs import output_pages
 from .phases import phases_page
 from .playbook import playbook_pages
+from .preview import mark_preview
 from .redirects import alias_redirects
 
 PIPELINE: tuple[Generator, ...] = (
@@ -54,6 +55,8 @@ def build_site(catalog: Catalog, findings: list[Finding],
     plan = SitePlan()
     for generate in PIPELINE:
         generate(context, plan)
+    if catalog.settings.preview:
+        mark_preview(context, plan)
     return plan
 
 

@@ -40,6 +40,13 @@ class Context:
         return published(self.catalog)
 
     @cached_property
+    def preview_pages(self) -> frozenset[str]:
+        """`playbook-kb serve SLUG`: the generated list pages built in full (preview.py)."""
+        from .preview import shown_pages  # preview.py renders with this Context
+
+        return shown_pages(self)
+
+    @cached_property
     def rollout(self) -> Rollout:
         """The department × output grid, once per build for every page that shows it."""
         return build_rollout(self.catalog, self.published)

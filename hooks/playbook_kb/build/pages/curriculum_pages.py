@@ -6,28 +6,59 @@ import json
 
 from ...derive.curriculum import Curriculum, Module, build_curriculum
 from ...i18n import labels
+from ...load.focus import focused
+from ...load.tier_record import read_tier_record
 from ...model import TIERS, Catalog
-from ...routes import CURRICULUM_JSON, CURRICULUM_SRC, doc_link, tier_src, tier_url
+from ...routes import CURRICULUM_JSON, CURRICULUM_SRC, doc_link, link, tier_src, tier_url
 from ..curriculum_view import CurriculumView
 from ..render import escape_md
 from .context import Context, SitePlan, render_page
+from .preview import stub, stubbed
 
 
 def curriculum_pages(context: Context, plan: SitePlan) -> None:
     curriculum = build_curriculum(context.catalog)
     words = context.words
+    plan.files[CURRICULUM_JSON] = curriculum_json(curriculum, context.catalog, context.lang)
+    for module in curriculum.by_id.values():  # /m/<id>/: one link whatever the tier
+        if module.playbook is None or focused(context.catalog, module.playbook):
+            plan.redirects[f"{module.permalink[:-1]}.md"] = module.anchor_uri
+    if stubbed(context, CURRICULUM_SRC):  # a preview skips the long module lists
+        plan.pages[CURRICULUM_SRC] = stub(context, CURRICULUM_SRC, words["curriculum"])
+        for tier in TIERS:
+            plan.pages[tier_src(tier)] = stub(context, tier_src(tier), _tier_title(tier, words))
+        return
     view = CurriculumView(context.catalog, curriculum, context.lang)
     plan.pages[CURRICULUM_SRC] = render_page(
         context, "curriculum_index.md.j2", CURRICULUM_SRC, {"title": words["curriculum"]},
         tiers=[view.tier(tier, CURRICULUM_SRC) for tier in TIERS],
         json_link=doc_link(CURRICULUM_SRC, CURRICULUM_JSON))
+    moved = moved_modules(curriculum, read_tier_record(context.catalog.root))
     for tier in TIERS:
-        title = words["tier_title"].format(tier=words[f"{tier}_tier"],
-                                           audience=words[f"{tier}_audience"])
+        title = _tier_title(tier, words)
         src = tier_src(tier)
+        gone = [{"id": m.id, "title": m.title, "tier": words[f"{m.tier}_tier"],
+                 "link": link(src, m.anchor_url)}  # raw HTML: a site URL
+                for m in moved.get(tier, [])]
         plan.pages[src] = render_page(context, "curriculum_tier.md.j2", src, {"title": title},
-                                      tier=view.tier(tier, src), title=escape_md(title))
-    plan.files[CURRICULUM_JSON] = curriculum_json(curriculum, context.catalog, context.lang)
+                                      tier=view.tier(tier, src, links=True),
+                                      title=escape_md(title), moved=gone)
+
+
+def moved_modules(curriculum: Curriculum,
+                  record: dict[str, tuple[str, ...]]) -> dict[str, list[Module]]:
+    """former tier -> modules that were in it: their old anchors say where they went."""
+    moved: dict[str, list[Module]] = {}
+    for module in curriculum.by_id.values():
+        for tier in record.get(module.id, ()):
+            if tier != module.tier:
+                moved.setdefault(tier, []).append(module)
+    return {tier: sorted(modules, key=lambda m: m.id) for tier, modules in moved.items()}
+
+
+def _tier_title(tier: str, words: dict[str, str]) -> str:
+    return words["tier_title"].format(tier=words[f"{tier}_tier"],
+                                      audience=words[f"{tier}_audience"])
 
 
 def curriculum_json(curriculum: Curriculum, catalog: Catalog, lang: str) -> str:
@@ -44,6 +75,13 @@ def curriculum_json(curriculum: Curriculum, catalog: Catalog, lang: str) -> str:
         })
         for position, module in enumerate(members, start=1):
             modules.append(_module_record(module, position, catalog, lang))
+    base = catalog.settings.site_url
+    if base:  # an LMS outside the site needs full links
+        for record in tiers:
+            record["absolute_url"] = base + record["url"]
+        for record in modules:
+            for key in ("url", "anchor_url", "permalink"):
+                record[f"absolute_{key}"] = base + record[key]
     document = {"version": 1, "lang": lang, "tiers": tiers, "modules": modules}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -52,7 +90,7 @@ def _module_record(module: Module, position: int, catalog: Catalog, lang: str) -
     record = {
         "id": module.id, "tier": module.tier, "position": position, "title": module.title,
         "kind": "playbook" if module.playbook else "page",
-        "url": module.url, "anchor_url": module.anchor_url,
+        "url": module.url, "anchor_url": module.anchor_url, "permalink": module.permalink,
         "duration_minutes": module.duration_minutes,
         "objectives": list(module.objectives), "prerequisites": list(module.prerequisites),
         "source": module.source,

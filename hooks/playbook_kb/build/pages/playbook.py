@@ -7,6 +7,7 @@ end, its footer (last change, feedback): the templates render all three.
 from __future__ import annotations
 
 from ...findings import Finding
+from ...load.focus import focused
 from ...load.textio import split_front_matter
 from ...model import Playbook, SourceFile
 from ...routes import SAMPLES, part_link, part_of, parts
@@ -17,7 +18,7 @@ from .gallery import preview
 
 def playbook_pages(context: Context, plan: SitePlan) -> None:
     for playbook in context.catalog.playbooks:
-        if not playbook.slug_ok:
+        if not playbook.slug_ok or not focused(context.catalog, playbook):  # preview: one
             continue
         findings = context.by_playbook.get(playbook.slug, [])
         for source in playbook.files:

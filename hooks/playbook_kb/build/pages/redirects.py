@@ -6,6 +6,7 @@ which kb_hooks feeds with `plan.redirects`); downloads are copied under the old 
 
 from __future__ import annotations
 
+from ...load.focus import focused
 from ...routes import PLAYBOOKS_DIR, SAMPLES
 from .context import Context, SitePlan
 
@@ -13,7 +14,7 @@ from .context import Context, SitePlan
 def alias_redirects(context: Context, plan: SitePlan) -> None:
     taken = {p.slug for p in context.catalog.playbooks}
     for playbook in context.catalog.playbooks:
-        if not playbook.slug_ok:
+        if not playbook.slug_ok or not focused(context.catalog, playbook):
             continue
         pages = [f.name for f in playbook.files if f.publishable and f.suffix == ".md"]
         if SAMPLES.file not in pages:

@@ -15,8 +15,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from playbook_kb import Settings, check
+from playbook_kb.build.findability import index_site, unmark
 from playbook_kb.build.pages import SitePlan, build_site
-from playbook_kb.build.search import rewrite_search_index
 from playbook_kb.check.sanitize import prefix_anchors, sanitize_page
 from playbook_kb.load.settings import settings_from
 
@@ -44,6 +44,7 @@ def on_config(config):
         config.validation.links.anchors = logging.DEBUG
         config.validation.links.unrecognized_links = logging.DEBUG
     config["playbook_kb_catalog"] = catalog  # hooks/kb_macros.py reads this build's catalog
+    config.extra["kb_pagefind"] = _settings.japanese_search  # the theme swaps the search worker
     redirects = config.plugins.get("redirects")  # old URLs of renamed playbooks (aliases)
     if redirects is not None:  # a map written in mkdocs.yml wins over a generated one
         redirects.config["redirect_maps"] = {**_plan.redirects, **redirects.config["redirect_maps"]}
@@ -69,6 +70,10 @@ def on_page_markdown(markdown, *, page, config, files):
     src_uri = page.file.src_uri
     if src_uri in _plan.untrusted:
         page.meta["render_macros"] = False
+    if src_uri in _plan.search:  # read by hooks/overrides/main.html (Pagefind attributes)
+        page.meta["kb_search"] = _plan.search[src_uri]
+    elif src_uri not in _plan.pages:  # hand-written pages are searched too; generated lists not
+        page.meta["kb_search"] = {}
     if src_uri in _plan.edit_paths and config.repo_url:
         path = quote(_plan.edit_paths[src_uri])  # a file name is contributor input
         page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", _settings.edit_uri + path)
@@ -79,12 +84,11 @@ def on_page_markdown(markdown, *, page, config, files):
 def on_page_content(html, *, page, config, files):
     if page.file.src_uri in _plan.untrusted:
         prefix_anchors(page.toc)
-        return sanitize_page(html)
+        return unmark(sanitize_page(html))
     return html
 
 
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(*, config):
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file() and _settings.japanese_search and not _settings.preview:
-        rewrite_search_index(index)
+    if _settings.japanese_search and not _settings.preview:
+        index_site(Path(config.site_dir))

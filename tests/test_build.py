@@ -173,18 +173,26 @@ def test_same_sources_build_identical_output(repo, tmp_path) -> None:
     assert differing == []
 
 
-def test_search_index_is_segmented_unless_switched_off(repo) -> None:
+def test_pagefind_indexes_playbook_pages_unless_switched_off(repo) -> None:
     import json
 
     root = repo("minimal")
     build = build_site(root, "--strict")
-    index = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["en"] and "kw" in index["config"]["fields"]
-    assert any("\u200b" in doc["text"] for doc in index["docs"])
+    assert build.returncode == 0, build.output
+    assert (build.site / "pagefind" / "pagefind.js").is_file()
+    stub = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert stub["docs"] == []  # Material's box stays, its whole-site index is not downloaded
+    overview = build.html("playbooks/sales-email/")
+    assert "data-pagefind-body" in overview and 'data-pagefind-meta="part"' in overview
+    assert "assets/playbook-kb/search-worker.js" in overview
+    assert "data-pagefind-body" not in build.html("departments/")  # lists are not results
+    assert "\u200b" not in overview  # nothing invisible in what a reader copies
 
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "  playbook_kb:\n", "  playbook_kb:\n    japanese_search: false\n", 1), encoding="utf-8")
     plain = build_site(root, "--strict")
     index = json.loads((plain.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["ja"] and "kw" not in index["config"]["fields"]
+    assert index["config"]["lang"] == ["ja"] and index["docs"]
+    assert not (plain.site / "pagefind").exists()
+    assert "search-worker.js" not in plain.html("playbooks/sales-email/")

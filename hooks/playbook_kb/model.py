@@ -218,7 +218,7 @@ class Settings:
     preview: tuple[str, ...] = ()  # `playbook-kb serve SLUG`: only these playbooks (empty: all)
     feedback_issue_url: str = ""  # "report a problem" link on playbook pages (issue form)
     feedback_email: str = ""  # mailto: feedback, for intranets without GitHub access
-    japanese_search: bool = True  # segment the search index at build time (SudachiPy)
+    japanese_search: bool = True  # Pagefind search (build/findability.py); false: Material's own
     edit_uri: str = "edit/main/"  # playbook pages' edit button: repo_url + edit_uri + path
     unknown: tuple[str, ...] = ()  # extra.playbook_kb keys nobody reads (a `settings` finding)
     site_url: str = ""  # mkdocs.yml site_url, with a trailing slash: full links for trainers

@@ -1,72 +1,77 @@
-"""SPEC §5: search works for Japanese text, in the browser.
+"""SPEC §5 and issue 12: Japanese search that works on playbooks it has never seen.
 
-Readers type compounds without spaces (議事録作成, 提案メール). Each query below must put
-the right playbook among the first TOP results of Material's search box. The queries
-are about the repository's real sample playbooks.
+The evaluation site is the repository's playbooks plus the 14 of tests/search/playbooks/,
+which no query was tuned on the text of; the queries (tests/search/queries.tsv) were
+written from tasks. This test runs the TUNING half with a threshold; the held-out half is
+reported by `python -m tests.browser.hit_rate --held-out` (README), never tuned on.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from .conftest import search
+from . import hit_rate
+from .conftest import build, search, serve
 
 pytestmark = pytest.mark.browser
 
-TOP = 5  # what the search panel shows without scrolling at 1366x768
-QUERIES = [  # (query, playbook slug, shape)
-    ("議事録作成", "meeting-minutes", "kanji compound"),
-    ("生成AI議事録", "meeting-minutes", "mixed 生成AI + kanji"),
-    ("提案メール", "sales-proposal-email", "kanji + katakana"),
-    ("商談メモ", "sales-proposal-email", "kanji + katakana"),
-    ("提案書の骨子", "sales-proposal-outline", "phrase with particle"),
-    ("請求書照合", "accounting-invoice-check", "kanji compound"),
-    ("検収データ", "accounting-invoice-check", "kanji + katakana"),
-    ("求人票", "hr-job-posting", "kanji word"),
-    ("面接評価", "hr-interview-summary", "kanji compound"),
-    ("作業手順書", "mfg-work-instruction", "kanji compound"),
-    ("作業標準書", "mfg-work-instruction", "kanji compound"),
-    ("なぜなぜ分析", "qa-defect-report-8d", "hiragana + kanji"),
-    ("8Dレポート", "qa-defect-report-8d", "digits + katakana"),
-    ("社内通知文", "ga-internal-notice", "kanji compound"),
-    ("ヘルプデスク", "it-helpdesk-faq", "katakana word"),
-    ("FAQ作成", "it-helpdesk-faq", "latin + kanji"),
-    ("問い合わせ回答", "cs-inquiry-reply", "kanji + okurigana"),
-    ("Claude 提案書", "sales-proposal-outline", "English tool name + word"),
-    ("ChatGPT 求人票", "hr-job-posting", "English tool name + word"),
-    ("契約書レビュー", "legal-contract-first-review", "kanji + katakana"),
-    ("プレスリリース", "mkt-press-release", "katakana compound"),
-    ("メールマガジン", "mkt-newsletter", "katakana compound"),
-    ("月次業績報告", "cp-monthly-report", "kanji compound"),
-    ("AI利用状況", "it-ai-usage-report", "latin + kanji"),
-    ("営業週報", "sales-weekly-report", "kanji compound"),
-    ("操作マニュアル", "it-system-manual", "kanji + katakana"),
-    ("Gemini", "mkt-newsletter", "English tool name"),
-    ("経理部", "accounting-invoice-check", "department name"),
-    ("品質保証部", "qa-defect-report-8d", "department name"),
-    ("法務部 契約書", "legal-contract-first-review", "department name + word"),
-]
+THRESHOLD = 0.90  # right playbook in the first five
+MAX_ZERO = 0.02  # queries with no result at all
 
 
-def rank(results: list[str], slug: str) -> int | None:
-    """1-based position of the first result inside the playbook, None if absent."""
-    for position, path in enumerate(results, 1):
-        if f"/playbooks/{slug}/" in path:
-            return position
-    return None
+@pytest.fixture(scope="module")
+def evaluation_site(tmp_path_factory, browser):
+    tmp = tmp_path_factory.mktemp("evaluation")
+    return serve(build(hit_rate.evaluation_repo(tmp), tmp / "site"))
 
 
-@pytest.fixture
-def home(site, page):
-    page.goto(site(""))
-    return page
+@pytest.fixture(scope="module")
+def outcomes(evaluation_site, browser):
+    page = browser.new_page()
+    page.set_default_timeout(15_000)
+    result = hit_rate.run(page, evaluation_site, hit_rate.tuning())
+    page.close()
+    return result
 
 
-@pytest.mark.parametrize(("query", "slug", "shape"), QUERIES, ids=[q for q, _, _ in QUERIES])
-def test_query_finds_the_playbook(site, home, query, slug, shape):
-    if not (site.site / "playbooks" / slug).is_dir():
-        pytest.fail(f"the query set names playbooks/{slug}/, which the repository no longer has")
-    results = search(home, query)
-    position = rank(results, slug)
-    assert position is not None and position <= TOP, (
-        f"{query!r} ({shape}): {slug} is at {position}; top results: {results[:TOP]}")
+def test_tuning_half_finds_the_right_playbook_in_the_first_five(outcomes):
+    misses = [(o.query.text, o.query.slug, o.results[:5]) for o in outcomes
+              if o.rank is None or o.rank > hit_rate.TOP]
+    assert len(misses) <= (1 - THRESHOLD) * len(outcomes), hit_rate.summary(outcomes) + str(misses)
+
+
+def test_almost_no_query_finds_nothing(outcomes):
+    empty = [o.query.text for o in outcomes if not o.results]
+    assert len(empty) <= MAX_ZERO * len(outcomes), empty
+
+
+def test_no_playbook_fills_the_first_five(outcomes):
+    assert [o.query.text for o in outcomes if o.crowded] == []
+
+
+def test_a_result_shows_title_part_and_summary_not_the_panel(evaluation_site, page):
+    page.goto(evaluation_site(""))
+    assert search(page, "秘密保持契約")[0].startswith("/playbooks/legal-nda-check/")
+    first = page.locator("li.md-search-result__item").first
+    assert first.locator("h1").inner_text() == "秘密保持契約のひな形と違う点を洗い出す"
+    text = first.inner_text()
+    assert "取引先から届いたNDA" in text  # the summary
+    assert any(part in text for part in ("概要", "プロンプトシート", "業務フロー", "アウトプット例"))
+    assert "チャンピオン" not in text and "\u200b" not in text  # no metadata card, nothing hidden
+
+
+def test_keyboard_opens_search_and_enter_follows_the_highlighted_result(evaluation_site, page):
+    page.goto(evaluation_site("departments/"))
+    ready = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
+                          ".translations['search.result.placeholder']")
+    page.wait_for_function("text => document.querySelector('.md-search-result__meta')"
+                           ".textContent.trim() === text", arg=ready)
+    page.keyboard.press("/")
+    page.keyboard.type("ヒヤリハット")
+    page.wait_for_function(  # the results of the whole word, not of its first letters
+        "() => (document.querySelector('a.md-search-result__link') || {}).href"
+        "?.includes(encodeURIComponent('ヒヤリハット'))")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/playbooks/mfg-near-miss-report/**")
+    page.locator("mark[data-md-highlight]").first.wait_for()  # the term is marked on arrival

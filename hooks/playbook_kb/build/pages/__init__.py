@@ -27,6 +27,7 @@ from .phases import phases_page
 from .playbook import playbook_pages
 from .preview import mark_preview
 from .redirects import alias_redirects
+from .search_meta import search_meta
 
 PIPELINE: tuple[Generator, ...] = (
     engine_assets,  # the site's own CSS and scripts
@@ -41,6 +42,7 @@ PIPELINE: tuple[Generator, ...] = (
     output_pages,  # /outputs/...
     phases_page,  # /phases/
     alias_redirects,  # old URLs of renamed playbooks
+    search_meta,  # what the search index knows of each playbook page (after the pages)
 )
 
 

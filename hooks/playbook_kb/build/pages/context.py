@@ -65,6 +65,7 @@ class SitePlan:
     edit_paths: dict[str, str] = field(default_factory=dict)  # src_uri -> repo path to edit
     redirects: dict[str, str] = field(default_factory=dict)  # old src_uri -> new src_uri
     files: dict[str, str] = field(default_factory=dict)  # src_uri -> text of a non-page file
+    search: dict[str, dict[str, str]] = field(default_factory=dict)  # src_uri -> index fields
 
 
 def render_page(context: Context, template: str, here: str, meta: dict[str, Any],

@@ -1,0 +1,45 @@
+"""Search normalisation shared by the build and the browser (build/findability.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from playbook_kb.build.findability import TERMS_FILE, concept_tokens, token, unmark
+
+TERMS = json.loads(TERMS_FILE.read_text(encoding="utf-8"))
+
+
+def group_token(kind: str, member: str) -> str:
+    key = {"v": "variants", "s": "synonyms"}[kind]
+    index = next(i for i, g in enumerate(TERMS[key]) if member in g)
+    return token(kind, index)
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("申し込みメール", "研修の申込み", "v"),  # okurigana
+    ("見積もり", "見積書", "v"),  # okurigana and compound
+    ("ＰＤＦの注文書", "pdf", "v"),  # full width
+    ("ｴｸｾﾙ", "Excel関数", "v"),  # half-width katakana
+    ("日報", "業務日誌をまとめる", "s"),  # synonym
+    ("謝罪文", "お詫び状", "s"),
+])
+def test_spellings_and_synonyms_share_a_token(a, b, kind) -> None:
+    assert set(concept_tokens(a)) & set(concept_tokens(b))
+
+
+def test_latin_members_match_whole_words_only() -> None:
+    x = group_token("v", "x")
+    assert x in concept_tokens("X（旧Twitter）に投稿")
+    assert x not in concept_tokens("xlookup と excel")
+
+
+def test_tokens_are_fixed_length_so_none_is_a_prefix_of_another() -> None:
+    tokens = {token(kind, i) for kind in "vs" for i in range(800)}
+    assert len(tokens) == 1600 and {len(t) for t in tokens} == {6}
+
+
+def test_contributor_html_cannot_steer_the_index() -> None:
+    html = '<p DATA-PAGEFIND-WEIGHT="10" data-pagefind-meta="title:x">a</p>'
+    assert "pagefind" not in unmark(html).replace("kb-unmarked", "")

@@ -19,6 +19,7 @@ PLAYBOOK = "playbooks/sales-proposal-email/"
 PAGES = ["", PLAYBOOK, PLAYBOOK + "prompt-sheet/", PLAYBOOK + "workflow/",
          "playbooks/it-ai-usage-report/samples/", "departments/", "departments/sales/",
          "outputs/", "matrix/", "phases/", "impact/", "curriculum/", "curriculum/basic/",
+         "playbooks/",
          "health/"]
 SEVERE = ("serious", "critical")
 

@@ -23,6 +23,7 @@ PAGES = {
     "workflow": PLAYBOOK + "workflow/",
     "samples": "playbooks/it-ai-usage-report/samples/",
     "matrix": "matrix/",
+    "catalog": "playbooks/",
 }
 
 

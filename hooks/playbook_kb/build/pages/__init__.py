@@ -15,6 +15,7 @@ from ...load.gitinfo import History, read_history
 from ...model import Catalog
 from .assets import engine_assets
 from .catalog_json import catalog_json
+from .catalog_page import catalog_page
 from .changes import changes_page
 from .context import Context, Generator, SitePlan, render_page
 from .curriculum_pages import curriculum_pages
@@ -32,6 +33,7 @@ from .search_meta import search_meta
 PIPELINE: tuple[Generator, ...] = (
     engine_assets,  # the site's own CSS and scripts
     catalog_json,  # /playbooks.json
+    catalog_page,  # /playbooks/: every playbook, filterable
     playbook_pages,  # each playbook's overview, parts and gallery, with their footers
     changes_page,  # /changes/
     curriculum_pages,  # /curriculum/, tiers, /curriculum.json

@@ -9,34 +9,29 @@ Pagefind attributes; the search worker shows title, part and summary, never the 
 
 from __future__ import annotations
 
-from ...labels import labels
 from ...model import Playbook
+from ...routes import PLAYBOOKS_DIR, part_of
 from ..findability import concept_tokens
 from .context import Context, SitePlan
 
-PARTS = {"index.md": "overview", "prompt-sheet.md": "prompt-sheet", "workflow.md": "workflow"}
-
 
 def search_meta(context: Context, plan: SitePlan) -> None:
-    words = labels(context.lang)
-    taxonomy = context.catalog.taxonomy
+    words = context.words
     by_folder: dict[str, list[str]] = {}  # once, not pages × playbooks
     for uri in plan.pages:
-        folder, _, rest = uri.partition("/")[2].partition("/")
-        if uri.startswith("playbooks/") and rest:
+        top, _, below = uri.partition("/")
+        folder, _, rest = below.partition("/")
+        if top == PLAYBOOKS_DIR and rest:
             by_folder.setdefault(folder, []).append(uri)
     for playbook in context.published:
         common = {
             "playbook": playbook.slug, "title": playbook.title,
             "summary": playbook.meta.summary,
-            "department": taxonomy.label("department", playbook.meta.department, context.lang),
-            "phase": words.get(playbook.meta.phase, "") if playbook.meta.phase else "",
             "keywords": " ".join(concept_tokens(_text(playbook))),
         }
-        for src_uri in by_folder.get(playbook.rel_dir.partition("/")[2], []):
-            name = src_uri[len(playbook.rel_dir) + 1:]
-            part = PARTS.get(name, "samples")
-            plan.search[src_uri] = {**common, "part": words[part]}
+        for src_uri in by_folder.get(playbook.slug, []):
+            part = part_of(src_uri.split("/", 2)[2])
+            plan.search[src_uri] = {**common, "part": words[part.label if part else "samples"]}
 
 
 def _text(playbook: Playbook) -> str:

@@ -1,0 +1,103 @@
+"""Issue 12: /playbooks/, every playbook with filters, counts, sorting and the URL state."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import PHONE
+
+pytestmark = pytest.mark.browser
+
+VISIBLE = "#kb-catalog-list > li:not([hidden])"
+
+
+def visible_titles(page) -> list[str]:
+    return page.locator(f"{VISIBLE} h2").all_inner_texts()
+
+
+def test_without_javascript_it_is_a_plain_list_of_every_playbook(site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site("playbooks/"))
+    count = len([p for p in (site.site / "playbooks").iterdir() if (p / "index.html").is_file()
+                 and p.name != "index.html"])
+    assert page.locator("#kb-catalog-list > li").count() == count
+    assert not page.locator("#kb-catalog-form").is_visible()  # no controls that do nothing
+    context.close()
+
+
+def test_filters_come_from_the_url_and_go_back_into_it(site, page):
+    page.goto(site("playbooks/?department=sales&phase=rollout"))
+    page.locator("#kb-catalog-form").wait_for()
+    assert page.locator("#kb-facet-department").input_value() == "sales"
+    titles = visible_titles(page)
+    assert titles
+    for item in page.locator(VISIBLE).all():
+        facts = item.locator("dl").inner_text()
+        assert "営業部" in facts and "横展開" in facts
+    assert re.search(r"\d+ 件中 \d+ 件を表示", page.locator("#kb-catalog-status").inner_text())
+
+    page.select_option("#kb-facet-phase", "")
+    page.select_option("#kb-facet-tools", "Claude")
+    assert "department=sales" in page.url and "tools=Claude" in page.url
+    assert "phase=" not in page.url
+    for item in page.locator(VISIBLE).all():
+        assert "Claude" in item.inner_text()
+
+
+def test_each_option_counts_the_playbooks_it_would_show(site, page):
+    page.goto(site("playbooks/"))
+    page.locator("#kb-catalog-form").wait_for()
+    option = page.locator("#kb-facet-department option[value=sales]")
+    expected = int(re.search(r"\((\d+)\)", option.inner_text()).group(1))
+    page.select_option("#kb-facet-department", "sales")
+    assert len(visible_titles(page)) == expected
+
+
+def test_sort_by_hours_saved_and_text_filter(site, page):
+    page.goto(site("playbooks/?sort=hours"))
+    page.locator("#kb-catalog-form").wait_for()
+    hours = [float(h.replace(",", "").split()[0]) for h in page.locator(
+        f"{VISIBLE} dl > div:last-child dd").all_inner_texts() if h[0].isdigit()]
+    assert hours == sorted(hours, reverse=True) and len(hours) > 3
+    page.fill("#kb-catalog-q", "議事録")
+    assert "q=%E8%AD%B0" in page.url
+    assert all("議事録" in item.inner_text() for item in page.locator(VISIBLE).all())
+
+
+def test_unknown_values_in_the_url_are_ignored(site, page):
+    page.goto(site("playbooks/?department=%3Cimg%20src%3Dx%3E&sort=evil"))
+    page.locator("#kb-catalog-form").wait_for()
+    assert page.locator("#kb-facet-department").input_value() == ""
+    assert page.locator("#kb-catalog-sort").input_value() == "newest"
+    assert page.locator("#kb-catalog-list > li:not([hidden])").count() > 0
+
+
+def test_keyboard_reaches_every_filter_and_each_has_a_label(site, page):
+    page.goto(site("playbooks/"))
+    page.locator("#kb-catalog-form").wait_for()
+    for select in page.locator("#kb-catalog-form select").all():
+        label = page.locator(f"label[for={select.get_attribute('id')}]")
+        assert label.inner_text().strip()
+    page.focus("#kb-facet-phase")
+    page.keyboard.press("ArrowDown")  # a closed select changes value with the arrow keys
+    assert page.locator("#kb-facet-phase").input_value() != ""
+    assert "phase=" in page.url
+
+
+def test_catalog_is_first_in_the_nav_and_on_the_home_page(site, page):
+    page.goto(site(""))
+    links = [t.strip() for t in page.locator(".md-nav--primary .md-nav__link").all_inner_texts()]
+    assert links.index("プレイブック一覧") < links.index("目的とスケジュール")  # right after home
+    assert page.locator("article a[href$='playbooks/']").first.is_visible()
+
+
+def test_phone_layout_has_no_horizontal_scroll(site, browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site("playbooks/"))
+    page.locator("#kb-catalog-form").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()

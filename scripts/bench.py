@@ -20,6 +20,18 @@ to render and report), then measures:
 
 Wall-clock seconds of whole processes, Python start-up included. One run each: the
 figures are for the README, not a test.
+
+With `--browser` it then serves both built sites on 127.0.0.1 and measures, in Debian's
+Chromium at phone size (390x844) with the CPU throttled 4x (CDP
+`Emulation.setCPUThrottlingRate`), this site against plain Material in the same run:
+
+5. search: from the home page's `load` event to the first results of a query typed as
+   soon as the search box is ready, and the bytes the server sent until then;
+6. the catalog page /playbooks/: bytes of the page and everything it loads, and the time
+   from navigation to interactive (filters shown and applied by catalog.js).
+
+Bytes are counted by the test server as it sends files (uncompressed: an intranet server
+with gzip sends less).
 """
 
 from __future__ import annotations
@@ -74,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=["all", "check", "preview"], default="all",
                         help="`check`: time `playbook-kb check` alone (seconds, not minutes); "
                              "`preview`: `playbook-kb serve` ready and rebuilt after a save")
+    parser.add_argument("--browser", action="store_true",
+                        help="also time search and /playbooks/ in throttled Chromium")
+    parser.add_argument("--query", default="議事録", help="the query typed in --browser")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="playbook-kb-bench-"))
     try:
@@ -82,7 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         root = make_repo(work / "repo", args.playbooks, templates)
         figures = (measure_check(root) if args.only == "check"
                    else measure_serve(root, first_slug(root)) if args.only == "preview"
-                   else measure(root, first_slug(root)))
+                   else measure(root, first_slug(root), sites_only=args.browser))
+        if args.browser:
+            from bench_browser import browser_figures  # scripts/bench_browser.py
+
+            browser = browser_figures(root / "site", root / "plain-site", args.query)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -91,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     print("| run | seconds |\n|---|---:|")
     for name, seconds in figures.items():
         print(f"| {name} | {seconds:.1f} |")
+    if args.browser:
+        print("\n| phone, CPU 4x slower | this site | plain Material |\n|---|---:|---:|")
+        for name, (ours, plain) in browser.items():
+            print(f"| {name} | {ours} | {plain} |")
     if args.keep:
         print(f"\nrepository kept in {root}")
     return 0
@@ -142,14 +165,20 @@ def first_slug(root: Path) -> str:
     return sorted(p.name for p in (root / "playbooks").iterdir() if p.name.startswith("pb-"))[0]
 
 
-def measure(root: Path, slug: str) -> dict[str, float]:
+def measure(root: Path, slug: str, sites_only: bool = False) -> dict[str, float]:
+    """The four runs; `sites_only`: only the two builds the browser half needs."""
     export_markdown(root, root / "plain-docs")
     (root / "plain.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
     (root / "nosegment.yml").write_text(NO_SEGMENT_CONFIG, encoding="utf-8")
     mkdocs = [str(BIN / "mkdocs"), "build", "--quiet"]
-    return {
+    sites = {
         "`mkdocs build` (full site, with the hooks)": timed(root, [*mkdocs]),
         "plain Material, same Markdown, no hooks": timed(root, [*mkdocs, "-f", "plain.yml"]),
+    }
+    if sites_only:
+        return sites
+    return {
+        **sites,
         "`playbook-kb check`": timed(root, [str(BIN / "playbook-kb"), "check"], ok=(0, 1)),
         "`mkdocs build`, `japanese_search: false`":
             timed(root, [*mkdocs, "--site-dir", "nosegment-site", "-f", "nosegment.yml"]),

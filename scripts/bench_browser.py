@@ -1,0 +1,107 @@
+"""Browser half of scripts/bench.py: search and /playbooks/ on a phone with a slow CPU.
+
+Both sites are served on 127.0.0.1 by one counting server each; Chromium (Debian's,
+/usr/bin/chromium) opens them at 390x844 with the CPU throttled 4x through CDP.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+PHONE = {"width": 390, "height": 844}
+THROTTLE = 4
+READY = ("() => { const m = document.querySelector('.md-search-result__meta');"
+         " return m && m.textContent.trim() === JSON.parse(document.getElementById('__config')"
+         ".textContent).translations['search.result.placeholder'] }")
+
+
+class Counting(SimpleHTTPRequestHandler):
+    sent = 0  # replaced per server by a subclass attribute
+
+    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+        pass
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        type(self).sent += len(data)
+        outputfile.write(data)
+
+
+def serve(site: Path) -> tuple[str, type[Counting], ThreadingHTTPServer]:
+    handler = type("Handler", (Counting,), {"sent": 0})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_address[1]}/", handler, httpd
+
+
+def phone_page(browser):
+    context = browser.new_context(viewport=PHONE, locale="ja-JP", is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
+    return context, page
+
+
+def first_results(browser, url: str, counter: type[Counting], query: str) -> tuple[float, int]:
+    context, page = phone_page(browser)
+    counter.sent = 0
+    page.goto(url, wait_until="load")
+    loaded = time.perf_counter()
+    page.wait_for_function(READY, polling=20)
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material searches on keyup
+    page.locator("li.md-search-result__item").first.wait_for()
+    seconds, sent = time.perf_counter() - loaded, counter.sent
+    context.close()
+    return seconds, sent
+
+
+def catalog(browser, url: str, counter: type[Counting]) -> tuple[float, int]:
+    context, page = phone_page(browser)
+    counter.sent = 0
+    start = time.perf_counter()
+    page.goto(url + "playbooks/?phase=pilot", wait_until="commit")
+    page.wait_for_function("() => { const f = document.getElementById('kb-catalog-form');"
+                           " return f && !f.hidden && /\\d+.*\\d+/.test("
+                           "document.getElementById('kb-catalog-status').textContent) }",
+                           polling=20)
+    seconds = time.perf_counter() - start
+    page.wait_for_load_state("networkidle")
+    sent = counter.sent
+    context.close()
+    return seconds, sent
+
+
+def browser_figures(site: Path, plain: Path, query: str) -> dict[str, tuple[str, str]]:
+    from playwright.sync_api import sync_playwright
+
+    ours, ours_count, ours_server = serve(site)
+    base, base_count, base_server = serve(plain)
+    figures: dict[str, tuple[str, str]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=["--no-sandbox", "--disable-gpu"])
+        a = first_results(browser, ours, ours_count, query)
+        b = first_results(browser, base, base_count, query)
+        figures[f"search「{query}」: load → first results (s)"] = (f"{a[0]:.2f}", f"{b[0]:.2f}")
+        figures["search: downloaded until first results (MB)"] = (mb(a[1]), mb(b[1]))
+        c = catalog(browser, ours, ours_count)
+        figures["/playbooks/?phase=pilot: navigation → filters applied (s)"] = (f"{c[0]:.2f}", "—")
+        figures["/playbooks/: page and what it loads (MB)"] = (mb(c[1]), "—")
+        browser.close()
+    ours_server.shutdown()
+    base_server.shutdown()
+    return figures
+
+
+def mb(size: int) -> str:
+    return f"{size / 1_000_000:.2f}"

@@ -68,6 +68,7 @@ def test_keyboard_opens_search_and_enter_follows_the_highlighted_result(evaluati
                            ".textContent.trim() === text", arg=ready)
     page.keyboard.press("/")
     page.keyboard.type("ヒヤリハット")
+    page.keyboard.press("End")  # an IME commits with a key; Material searches on keyup
     page.wait_for_function(  # the results of the whole word, not of its first letters
         "() => (document.querySelector('a.md-search-result__link') || {}).href"
         "?.includes(encodeURIComponent('ヒヤリハット'))")

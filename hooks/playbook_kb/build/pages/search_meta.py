@@ -1,7 +1,7 @@
 """What the search index knows of each playbook page besides its text.
 
 For every published page of a playbook: the playbook (results are grouped by it), its
-title, the part, the summary, department and phase (filters), and the concept tokens of
+title, the part, the summary, and the concept tokens of
 `findability.concept_tokens` over the whole playbook, so a synonym found in one part
 reaches every part. The theme override (hooks/overrides/main.html) writes these as
 Pagefind attributes; the search worker shows title, part and summary, never the panel.

@@ -127,6 +127,8 @@ def make_repo(root: Path, count: int, templates: list[Path]) -> Path:
     shutil.copytree(REPO / "docs", root / "docs")
     (root / "playbooks").mkdir()
     shutil.copy(REPO / "playbooks" / "taxonomy.yml", root / "playbooks" / "taxonomy.yml")
+    if (REPO / "playbooks" / "tools.yml").is_file():  # the tool checks run at scale too
+        shutil.copy(REPO / "playbooks" / "tools.yml", root / "playbooks" / "tools.yml")
     taxonomy = yaml.safe_load((root / "playbooks" / "taxonomy.yml").read_text(encoding="utf-8"))
     departments = [d["key"] for d in taxonomy["departments"]]
     outputs = [o["key"] for o in taxonomy["outputs"]]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
+SITE_FILES = ("taxonomy.yml", "tools.yml")  # files under playbooks/ that are no playbook
 
 
 @dataclass(frozen=True, order=True)
@@ -22,9 +23,10 @@ class Finding:
 
     @property
     def slug(self) -> str:
-        """The playbook folder the finding is about; "" for taxonomy.yml, docs/, .github/."""
+        """The playbook folder the finding is about; "" for taxonomy.yml, tools.yml, docs/,
+        .github/."""
         parts = self.path.split("/")
-        if len(parts) > 1 and parts[0] == "playbooks" and parts[1] != "taxonomy.yml":
+        if len(parts) > 1 and parts[0] == "playbooks" and parts[1] not in SITE_FILES:
             return parts[1]
         return ""
 

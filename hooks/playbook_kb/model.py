@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -13,7 +14,8 @@ from .routes import playbook_url
 
 TIERS = ("basic", "applied", "expert")
 PHASES = ("pilot", "rollout", "company-wide")
-DATA_CLASSES = ("public", "internal", "confidential")
+DATA_CLASSES = ("public", "internal", "confidential")  # from least to most sensitive
+TOOL_STATUSES = ("approved", "trial", "retired")
 SAMPLE_SUFFIXES = frozenset(
     {".md", ".docx", ".xlsx", ".pptx", ".pdf", ".png", ".jpg", ".jpeg", ".txt", ".csv"}
 )
@@ -161,6 +163,7 @@ class Meta:
     champion: str = ""
     data: str = ""
     tools: tuple[str, ...] = ()
+    tool_lines: tuple[int, ...] = field(default=(), compare=False)  # line of each tool
     adopted_by: tuple[str, ...] = ()
     metrics: Metrics | None = None
     reviewed: dt.date | None = None
@@ -222,6 +225,7 @@ class Settings:
     edit_uri: str = "edit/main/"  # playbook pages' edit button: repo_url + edit_uri + path
     unknown: tuple[str, ...] = ()  # extra.playbook_kb keys nobody reads (a `settings` finding)
     site_url: str = ""  # mkdocs.yml site_url, with a trailing slash: full links for trainers
+    tool_retirement_warning_days: int = 60  # warn this long before a tool is retired
 
 
 @dataclass(frozen=True)
@@ -294,6 +298,82 @@ class Company:
 
 
 @dataclass(frozen=True)
+class Bilingual:
+    """A short text of the tool registry in both site languages."""
+
+    ja: str
+    en: str
+
+    def label(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+def spelling(name: str) -> str:
+    """How a tool name is compared: full-width, case and spaces do not matter."""
+    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+@dataclass(frozen=True)
+class Tool:
+    """One AI tool of playbooks/tools.yml and what data it may receive."""
+
+    key: str
+    ja: str
+    en: str
+    data: str  # the most sensitive class it may receive (one of DATA_CLASSES)
+    status: str = "approved"  # as declared (one of TOOL_STATUSES)
+    aliases: tuple[str, ...] = ()  # spellings champions use in `tools:`
+    contract: Bilingual | None = None  # plan or setting, e.g. 会社のテナント
+    conditions: Bilingual | None = None  # extra conditions at its highest class
+    approved: dt.date | None = None  # approved (or trial started) on
+    retired: dt.date | None = None  # retired from this day on
+    request: str = ""  # URL of the request procedure (http(s), mailto: or a site path)
+    line: int = 0
+
+    def label(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+    def allows(self, data: str) -> bool:
+        return DATA_CLASSES.index(data) <= DATA_CLASSES.index(self.data)
+
+    def status_on(self, today: dt.date) -> str:
+        """The status a build shows: retired from the retirement date on."""
+        if self.retired is not None and today >= self.retired:
+            return "retired"
+        return self.status
+
+    def retiring(self, today: dt.date, warning_days: int) -> bool:
+        """Still usable, but retired within `warning_days` days."""
+        return (self.retired is not None and today < self.retired
+                and (self.retired - today).days <= warning_days)
+
+
+@dataclass(frozen=True)
+class ToolRegistry:
+    path: str
+    tools: tuple[Tool, ...] = ()
+    _by_spelling: dict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names: dict[str, Tool] = {}
+        for tool in self.tools:  # the first tool to claim a spelling keeps it
+            for name in (tool.key, tool.ja, tool.en, *tool.aliases):
+                names.setdefault(spelling(name), tool)
+        object.__setattr__(self, "_by_spelling", names)
+
+    def find(self, name: str) -> Tool | None:
+        """The tool a playbook means by `name`: its key, a name or an alias."""
+        return self._by_spelling.get(spelling(name))
+
+    def tool(self, key: str) -> Tool | None:
+        return next((t for t in self.tools if t.key == key), None)
+
+    def spellings(self) -> list[str]:
+        """Every name, key and alias, for "did you mean" (names first: they read best)."""
+        return [name for t in self.tools for name in (t.ja, t.en, t.key, *t.aliases)]
+
+
+@dataclass(frozen=True)
 class Catalog:
     root: Path
     taxonomy: Taxonomy
@@ -301,6 +381,7 @@ class Catalog:
     settings: Settings = field(default_factory=Settings)
     module_pages: tuple[ModulePage, ...] = ()  # docs/ pages with `tier:` (curriculum.py)
     company: Company = field(default_factory=Company)  # targets.yml and metrics/*.yml
+    tools: ToolRegistry | None = None  # playbooks/tools.yml; None: `tools:` stays free text
     _by_slug: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

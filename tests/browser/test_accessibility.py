@@ -20,7 +20,7 @@ PAGES = ["", PLAYBOOK, PLAYBOOK + "prompt-sheet/", PLAYBOOK + "workflow/",
          "playbooks/it-ai-usage-report/samples/", "departments/", "departments/sales/",
          "outputs/", "matrix/", "phases/", "impact/", "curriculum/", "curriculum/basic/",
          "playbooks/",
-         "health/"]
+         "health/", "tools/", "tools/claude/", "data-policy/"]
 SEVERE = ("serious", "critical")
 
 

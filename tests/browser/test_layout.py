@@ -24,6 +24,9 @@ PAGES = {
     "samples": "playbooks/it-ai-usage-report/samples/",
     "matrix": "matrix/",
     "catalog": "playbooks/",
+    "tools": "tools/",
+    "tool": "tools/claude/",
+    "data-policy": "data-policy/",
 }
 
 

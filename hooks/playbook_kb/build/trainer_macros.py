@@ -21,9 +21,10 @@ from ..derive.rollout import published
 from ..i18n import labels, text
 from ..i18n.suggest import did_you_mean
 from ..model import PHASES, TARGET_METRICS, TIERS, Catalog, Playbook
-from ..routes import part_keys, part_named, parts
+from ..routes import doc_link, part_keys, part_named, parts, tool_src
 from .curriculum_view import CurriculumView
 from .pages.crossdept import metric_value
+from .pages.tools import badge, cells, tool_name
 from .render import escape_md, render
 
 
@@ -89,8 +90,12 @@ class TrainerMacros:
         def targets_table():
             return self.targets_table()
 
+        def tool_policy_table():
+            return self.tool_policy_table(page)
+
         return {f.__name__: f for f in (playbook_card, playbook_link, curriculum_table,
-                                        playbooks, hours_saved, targets_table)}
+                                        playbooks, hours_saved, targets_table,
+                                        tool_policy_table)}
 
     def playbook_card(self, page: str, slug: str) -> str:
         playbook = self._playbook(page, "playbook_card", slug)
@@ -174,6 +179,21 @@ class TrainerMacros:
                  for t in company.targets]
         return render("macro_targets.md.j2", words=self.words, rows=rows,
                       baseline_date=company.baseline_date, targets=heads)
+
+    def tool_policy_table(self, page: str) -> str:
+        """The data policy's tool × data-class table, from playbooks/tools.yml."""
+        registry, settings = self.catalog.tools, self.catalog.settings
+        if registry is None:
+            return render("macro_tool_policy.md.j2", words=self.words, rows=None)
+        rows = []
+        for tool in registry.tools:
+            status = badge(tool, settings.today, settings.tool_retirement_warning_days,
+                           self.lang)
+            rows.append({"name": escape_md(tool_name(tool, self.lang)),
+                         "link": doc_link(page, tool_src(tool.key)),
+                         "cells": [escape_md(c) for c in cells(tool, settings.today, self.lang)],
+                         "status": "" if status.kind == "approved" else status.text})
+        return render("macro_tool_policy.md.j2", words=self.words, rows=rows)
 
     def _row(self, page: str, playbook: Playbook) -> dict[str, str]:
         meta, taxonomy = playbook.meta, self.catalog.taxonomy

@@ -10,6 +10,7 @@ from . import (  # noqa: F401  (importing registers the rules)
     metadata,
     owners,
     parts,
+    policy,
     prerequisites,
     safety,
     usage,

@@ -17,6 +17,7 @@ from .filenames import screen_names
 from .settings import settings_findings
 from .taxonomy import KEY, load_taxonomy
 from .textio import TEXT_SUFFIXES, decode, split_front_matter
+from .tools import load_tools
 from .training import load_module_pages
 from .yamlsafe import YamlProblem, load_mapping
 
@@ -51,7 +52,10 @@ def load_catalog(root: Path | str,
     company, found = load_company(root, [t.key for t in taxonomy.departments], settings.today,
                                    settings.lang)
     findings.extend(found)
-    return Catalog(root, taxonomy, tuple(playbooks), settings, module_pages, company), findings
+    tools, found = load_tools(root, lang)  # playbooks/tools.yml, the data policy per AI tool
+    findings.extend(found)
+    return (Catalog(root, taxonomy, tuple(playbooks), settings, module_pages, company, tools),
+            findings)
 
 
 def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,

@@ -159,12 +159,14 @@ def read_meta(mapping: Mapping, path: str, taxonomy: Taxonomy,
                                    otherwise=text(lang, "field.delete_if_unused"))
             r.findings.append(warning("unknown-field", path, r.line(name), message))
     department = r.key("department", "department")
+    tool_lines: list[int] = []  # check/policy.py cites the line of each tool
+    tools = r.strings("tools", lambda v, ln: (tool_lines.append(ln) or v) if v else v)
     meta = Meta(
         title=r.text("title"), summary=r.text("summary"), department=department,
         task=r.text("task"), output=r.key("output", "output"), industry=r.text("industry"),
         phase=r.choice("phase", PHASES),
         champion=r.text("champion"), data=r.choice("data", DATA_CLASSES),
-        tools=r.strings("tools"),
+        tools=tools, tool_lines=tuple(tool_lines),
         adopted_by=r.strings("adopted_by", lambda v, ln: _adopter(r, v, ln, department)),
         metrics=_metrics(r), reviewed=r.date("reviewed"), started=r.date("started"),
         aliases=r.strings("aliases", lambda v, ln: _slug(r, "aliases", v, ln)),

@@ -20,7 +20,7 @@ from .yamlsafe import load_permissive
 
 CONFIG_FILE = "mkdocs.yml"
 KEYS = ("stale_days", "max_file_mb", "min_part_chars", "japanese_search", "edit_uri",
-        "feedback")
+        "feedback", "tool_retirement_warning_days")
 FEEDBACK_KEYS = ("issue_url", "email")
 
 
@@ -43,6 +43,7 @@ def settings_from(extra: dict[str, Any] | None, language: str | None,
         edit_uri=str(options.get("edit_uri") or "edit/main/"),
         unknown=unknown_keys(options),
         site_url=_site_url(site_url),
+        tool_retirement_warning_days=int(options.get("tool_retirement_warning_days", 60)),
     )
 
 

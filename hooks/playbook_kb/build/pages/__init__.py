@@ -29,6 +29,7 @@ from .playbook import playbook_pages
 from .preview import mark_preview
 from .redirects import alias_redirects
 from .search_meta import search_meta
+from .tools import tool_pages
 
 PIPELINE: tuple[Generator, ...] = (
     engine_assets,  # the site's own CSS and scripts
@@ -43,6 +44,7 @@ PIPELINE: tuple[Generator, ...] = (
     matrix_page,  # /matrix/
     output_pages,  # /outputs/...
     phases_page,  # /phases/
+    tool_pages,  # /tools/..., and /tags/ redirected to /tools/
     alias_redirects,  # old URLs of renamed playbooks
     search_meta,  # what the search index knows of each playbook page (after the pages)
 )

@@ -12,9 +12,17 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from ...derive.tooluse import Usage
 from ...findings import count
-from ...model import Metrics, Playbook
-from ...routes import CATALOG_JSON, department_url, output_url, parts, playbook_url
+from ...model import Bilingual, Metrics, Playbook
+from ...routes import (
+    CATALOG_JSON,
+    department_url,
+    output_url,
+    parts,
+    playbook_url,
+    tool_url,
+)
 from .context import Context, SitePlan
 from .crossdept import Pages
 
@@ -45,6 +53,10 @@ def catalog_text(pages: Pages, context: Context) -> str:
             entry(p, context.by_playbook.get(p.slug, []), candidate_for.get(p.slug, []))
             for p in pages.playbooks],
     }
+    if context.tool_usage is not None:  # playbooks/tools.yml: the registry and its use
+        data["tools"] = tools_json(context.tool_usage)
+        for item, playbook in zip(data["playbooks"], pages.playbooks, strict=True):
+            item |= playbook_tools_json(playbook, context)
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 
 
@@ -91,3 +103,26 @@ def metrics(value: Metrics | None) -> dict[str, Any] | None:
 
 def _date(value) -> str | None:
     return value.isoformat() if value else None
+
+
+def tools_json(usage: Usage) -> list[dict[str, Any]]:
+    def text(value: Bilingual | None) -> dict[str, str] | None:
+        return {"ja": value.ja, "en": value.en} if value else None
+    return [{
+        "key": u.tool.key, "ja": u.tool.ja, "en": u.tool.en, "url": tool_url(u.tool.key),
+        "aliases": list(u.tool.aliases), "data": u.tool.data or None,
+        "conditions": text(u.tool.conditions), "contract": text(u.tool.contract),
+        "status": u.tool.status, "status_today": u.status, "retiring": u.retiring,
+        "approved": _date(u.tool.approved), "retired": _date(u.tool.retired),
+        "request": u.tool.request or None, "playbooks": [p.slug for p in u.playbooks],
+    } for u in usage.uses]
+
+
+def playbook_tools_json(playbook: Playbook, context: Context) -> dict[str, Any]:
+    """Which registered tool each of `tools` is, and the retirements that affect it."""
+    usage = context.tool_usage
+    keys = [t.key if (t := context.catalog.tools.find(name)) else None
+            for name in playbook.meta.tools]
+    affected = [{"tool": u.tool.key, "retired": _date(u.tool.retired), "status_today": u.status}
+                for u in usage.retirements if playbook in u.playbooks]
+    return {"tool_keys": keys, "tool_retirements": affected}

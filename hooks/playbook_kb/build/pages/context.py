@@ -11,6 +11,7 @@ from typing import Any
 
 from ...derive.impact import ImpactReport, build_impact
 from ...derive.rollout import Rollout, build_rollout, published
+from ...derive.tooluse import Usage, tool_usage
 from ...findings import Finding
 from ...i18n import labels
 from ...load.gitinfo import History
@@ -55,6 +56,11 @@ class Context:
     def impact(self) -> ImpactReport:
         """The management numbers, once per build for the impact, phases and JSON pages."""
         return build_impact(self.catalog, self.published)
+
+    @cached_property
+    def tool_usage(self) -> Usage | None:
+        """Registered tools and the playbooks using each; None without playbooks/tools.yml."""
+        return tool_usage(self.catalog, self.published)
 
 
 @dataclass

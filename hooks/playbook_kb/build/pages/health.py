@@ -60,4 +60,6 @@ def health_page(context: Context, plan: SitePlan) -> None:
     plan.pages[HEALTH_SRC] = pages.render(
         "health_page.md.j2", HEALTH_SRC, pages.words["health_title"], hide=("toc",),
         rows=rows, others=others, rules=rules, errors=errors, warnings=warnings,
-        statuses=statuses, stale_days=context.catalog.settings.stale_days)
+        statuses=statuses, stale_days=context.catalog.settings.stale_days,
+        retirements=context.tool_usage.retirements if context.tool_usage else (),
+        retirement_days=context.catalog.settings.tool_retirement_warning_days)

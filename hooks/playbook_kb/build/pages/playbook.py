@@ -14,6 +14,7 @@ from ...routes import SAMPLES, part_link, part_of, parts
 from .context import Context, SitePlan, render_page
 from .feedback import footer
 from .gallery import preview
+from .tools import panel_tools
 
 
 def playbook_pages(context: Context, plan: SitePlan) -> None:
@@ -59,12 +60,11 @@ def _page(context: Context, playbook: Playbook, source: SourceFile,
     meta = {"title": title, "render_macros": False}
     if overview:
         meta["description"] = playbook.meta.summary
-        if playbook.meta.tools:
-            meta["tags"] = list(playbook.meta.tools)
+    tool_views = panel_tools(context, playbook, source.rel) if overview else []
     return render_page(context, "playbook_page.md.j2", source.rel, meta,
                        parts=parts_nav(playbook, source.rel), playbook=playbook,
                        findings=findings, panel=overview, body=body,
-                       taxonomy=context.catalog.taxonomy,
+                       taxonomy=context.catalog.taxonomy, tool_views=tool_views,
                        footer=footer(context, playbook, source.rel))
 
 

@@ -13,6 +13,7 @@ Exit 0: identical; 1: a build failed or a file differs (the first differences ar
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import subprocess
@@ -23,11 +24,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 ENGINES = ("mkdocs", "properdocs")
+TODAY = dt.date.today().isoformat()  # fixed once: a build across midnight still compares
 
 
 def build(engine: str, root: Path, site: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    env.setdefault("PLAYBOOK_KB_TODAY", "2026-01-01")  # both builds measure against one date
+    env.setdefault("PLAYBOOK_KB_TODAY", TODAY)  # both builds measure against one date
     command = [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(site)]
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     if result.returncode != 0:

@@ -87,18 +87,7 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     settings = read_settings(root)
     catalog, _ = load_catalog(root, settings)
-    content = codeowners(catalog)
-    if not args.write:
-        print(content, end="")
-        return 0
-    target = root / CODEOWNERS_FILE
-    if target.is_file() and target.read_text(encoding="utf-8") == content:
-        print(text(settings.lang, "cli.unchanged", file=CODEOWNERS_FILE))
-        return 0
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(content, encoding="utf-8", newline="\n")
-    print(text(settings.lang, "cli.updated", file=CODEOWNERS_FILE))
-    return 0
+    return _print_or_write(root, CODEOWNERS_FILE, codeowners(catalog), args.write, settings.lang)
 
 
 def cmd_curriculum(args: argparse.Namespace) -> int:
@@ -108,15 +97,21 @@ def cmd_curriculum(args: argparse.Namespace) -> int:
     catalog, _ = load_catalog(root, settings)
     current = {m.id: m.tier for m in build_curriculum(catalog).by_id.values()}
     content = record_text(updated_record(read_tier_record(root), current))
-    if not args.write:
+    return _print_or_write(root, RECORD_FILE, content, args.write, settings.lang)
+
+
+def _print_or_write(root: Path, rel: str, content: str, write: bool, lang: str) -> int:
+    """A generated maintainers' file: printed, or written when it changed (--write)."""
+    if not write:
         print(content, end="")
         return 0
-    target = root / RECORD_FILE
+    target = root / rel
     if target.is_file() and target.read_text(encoding="utf-8") == content:
-        print(text(settings.lang, "cli.unchanged", file=RECORD_FILE))
+        print(text(lang, "cli.unchanged", file=rel))
         return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(content, encoding="utf-8", newline="\n")
-    print(text(settings.lang, "cli.updated", file=RECORD_FILE))
+    print(text(lang, "cli.updated", file=rel))
     return 0
 
 

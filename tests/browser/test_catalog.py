@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import PHONE
 
@@ -63,7 +64,8 @@ def test_sort_by_hours_saved_and_text_filter(site, page):
         f"{VISIBLE} dl > div:last-child dd").all_inner_texts() if h[0].isdigit()]
     assert hours == sorted(hours, reverse=True) and len(hours) > 3
     page.fill("#kb-catalog-q", "議事録")
-    assert "q=%E8%AD%B0" in page.url
+    # replaceState reaches Playwright's page.url a moment later: wait for it, do not race it
+    expect(page).to_have_url(re.compile(r"[?&]q=%E8%AD%B0"))
     assert all("議事録" in item.inner_text() for item in page.locator(VISIBLE).all())
 
 

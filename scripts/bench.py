@@ -1,34 +1,39 @@
-"""How the build scales: a 1,000-playbook repository, timed four ways.
+"""How the build scales: a generated repository of N playbooks, timed against plain Material.
 
     .venv/bin/python scripts/bench.py [--playbooks 1000] [--template sales-proposal-email]
-                                      [--only check]
+        [--only all|builds|check|preview|serve] [--browser] [--profile] [--keep]
 
 Generates a repository in a temporary folder from this repository's taxonomy, site
-configuration, docs/ and one template playbook (copied N times, cycling through the
-departments and output types), commits it to git (so "last updated" is real work),
-adds the adversarial playbooks of tests/security/vectors.py (raw HTML the sanitizer has
-to render and report), then measures:
+configuration, docs/ and its playbooks (copied N times, cycling through the departments
+and output types), commits it to git (so "last updated" is real work), adds the
+adversarial playbooks of tests/security/vectors.py (raw HTML the sanitizer has to render
+and report), then measures (`--only` picks one group):
 
-1. `mkdocs build` of the full site (the hooks: checks, generated pages);
-2. plain Material building the same Markdown without hooks (the baseline): the
-   hand-written pages plus every page the engine generates, exported as files;
-3. `playbook-kb check` (what a champion runs before a pull request);
-4. the single-playbook preview build behind `playbook-kb serve SLUG`;
-5. `playbook-kb serve SLUG` as a champion runs it: seconds from the command until the
-   playbook's page answers over HTTP, then from saving workflow.md until the served
-   page shows the edit (`--only preview` runs just this one).
+builds   `mkdocs build` of the full site (hooks, checks, generated pages) and two plain
+         Material baselines without hooks, in the same run: the playbook pages alone (the
+         hand-written pages and what contributors wrote) and the same Markdown (that plus
+         every page the engine generates, exported as files). Wall and CPU seconds, peak
+         memory, site size, the ratios, the largest pages and how many exceed 300 KB; then
+         the engine's load+check and page generation in-process;
+check    `playbook-kb check` three times (what a champion runs before a pull request);
+preview  `playbook-kb serve SLUG` as a champion runs it: until the playbook's page answers
+         over HTTP, then from saving workflow.md until the served page shows the edit;
+serve    `mkdocs serve` of the whole site: ready, then rebuilt after saving a hand-written
+         page and after saving a playbook.
 
-Wall-clock seconds of whole processes, Python start-up included. One run each: the
-figures are for the README, not a test.
+`--profile` instead runs the full build in-process under cProfile and prints the top
+entries by cumulative and by own time. Whole processes are timed, Python start-up
+included; one run each: the figures are for the README, not a test. Compare the ratios
+(both baselines run in the same minute), not seconds across runs.
 
-With `--browser` it then serves both built sites on 127.0.0.1 and measures, in Debian's
-Chromium at phone size (390x844) with the CPU throttled 4x (CDP
-`Emulation.setCPUThrottlingRate`), this site against plain Material in the same run:
+With `--browser` it then serves the full site and plain Material (same Markdown) on
+127.0.0.1 and measures, in Debian's Chromium at phone size (390x844) with the CPU
+throttled 4x (CDP `Emulation.setCPUThrottlingRate`):
 
-5. search: from the home page's `load` event to the first results of a query typed as
-   soon as the search box is ready, and the bytes the server sent until then;
-6. the catalog page /playbooks/: bytes of the page and everything it loads, and the time
-   from navigation to interactive (filters shown and applied by catalog.js).
+- search: from the home page's `load` event to the first results of a query typed as
+  soon as the search box is ready, and the bytes the server sent until then;
+- the catalog page /playbooks/: bytes of the page and everything it loads, and the time
+  from navigation to interactive (filters shown and applied by catalog.js).
 
 Bytes are counted by the test server as it sends files (uncompressed: an intranet server
 with gzip sends less).
@@ -47,6 +52,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -69,12 +75,6 @@ extra_css: []
 extra_javascript: []
 watch: []
 """
-NO_SEGMENT_CONFIG = """\
-INHERIT: mkdocs.yml
-extra:
-  playbook_kb:
-    japanese_search: false
-"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,33 +83,46 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--template", default="",
                         help="folder under playbooks/ to copy (default: every playbook in turn)")
     parser.add_argument("--keep", action="store_true", help="keep the generated repository")
-    parser.add_argument("--only", choices=["all", "check", "preview"], default="all",
-                        help="`check`: time `playbook-kb check` alone (seconds, not minutes); "
-                             "`preview`: `playbook-kb serve` ready and rebuilt after a save")
+    parser.add_argument("--only", choices=["all", "builds", "check", "preview", "serve"],
+                        default="all",
+                        help="`builds`: the three site builds and page generation; `check`: "
+                             "`playbook-kb check` alone; `preview`: `playbook-kb serve` ready "
+                             "and rebuilt after a save; `serve`: `mkdocs serve` rebuilds")
     parser.add_argument("--browser", action="store_true",
                         help="also time search and /playbooks/ in throttled Chromium")
+    parser.add_argument("--profile", action="store_true",
+                        help="profile the full build in-process and print the top entries")
     parser.add_argument("--query", default="議事録", help="the query typed in --browser")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="playbook-kb-bench-"))
     try:
         templates = ([REPO / "playbooks" / args.template] if args.template else
-                     sorted(p for p in (REPO / "playbooks").iterdir() if p.is_dir()))
+                     sorted(p.parent for p in (REPO / "playbooks").glob("*/index.md")))
         root = make_repo(work / "repo", args.playbooks, templates)
-        figures = (measure_check(root) if args.only == "check"
-                   else measure_serve(root, first_slug(root)) if args.only == "preview"
-                   else measure(root, first_slug(root), sites_only=args.browser))
+        if args.profile:
+            profile_build(root)
+            return 0
+        runs: dict[str, Run] = {}
+        if args.only in ("all", "builds"):
+            runs |= measure_builds(root)
+        if args.only in ("all", "check"):
+            runs |= measure_check(root)
+        if args.only in ("all", "preview"):
+            runs |= measure_serve(root, first_slug(root))
+        if args.only in ("all", "serve"):
+            runs |= measure_full_serve(root, first_slug(root))
         if args.browser:
             from bench_browser import browser_figures  # scripts/bench_browser.py
 
+            if not (root / "site").is_dir():
+                runs |= measure_builds(root)
             browser = browser_figures(root / "site", root / "plain-site", args.query)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print(f"\n{args.playbooks} playbooks ({os.cpu_count()} CPUs, Python "
-          f"{sys.version.split()[0]}):\n")
-    print("| run | seconds |\n|---|---:|")
-    for name, seconds in figures.items():
-        print(f"| {name} | {seconds:.1f} |")
+          f"{sys.version.split()[0]}, load average before: {LOAD_BEFORE}):\n")
+    print(report(runs))
     if args.browser:
         print("\n| phone, CPU 4x slower | this site | plain Material |\n|---|---:|---:|")
         for name, (ours, plain) in browser.items():
@@ -119,6 +132,59 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+LOAD_BEFORE = " ".join(f"{n:.1f}" for n in os.getloadavg())
+FULL, PLAIN_PLAYBOOKS, PLAIN_SAME = ("`mkdocs build`, full site with the hooks",
+                                     "plain Material, the playbook pages alone",
+                                     "plain Material, the same Markdown (no hooks)")
+
+
+@dataclass
+class Run:
+    """One measured step: wall seconds, and for builds peak memory and what was written."""
+    seconds: float
+    cpu: float = 0.0
+    peak_mb: float = 0.0
+    site_mb: float = 0.0
+    pages: tuple[tuple[int, str], ...] = ()  # (bytes, path) of every HTML page, largest first
+
+    def measure_site(self, site: Path) -> Run:
+        self.site_mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
+        self.pages = tuple(sorted(((p.stat().st_size, p.relative_to(site).as_posix())
+                                   for p in site.rglob("*.html")), reverse=True))
+        return self
+
+
+def report(runs: dict[str, Run]) -> str:
+    """The table for the README: seconds, CPU, peak memory, and ratios to both baselines."""
+    lines = ["| run | wall s | CPU s | peak MB | site MB | ratio |",
+             "|---|---:|---:|---:|---:|---|"]
+    for name, run in runs.items():
+        site = f"{run.site_mb:.0f}" if run.site_mb else ""
+        peak = f"{run.peak_mb:.0f}" if run.peak_mb else ""
+        lines.append(f"| {name} | {run.seconds:.1f} | {run.cpu:.1f} | {peak} | {site} | "
+                     f"{ratios(name, run, runs)} |")
+    if FULL in runs and runs[FULL].pages:
+        pages = runs[FULL].pages
+        lines.append("\nlargest pages of the full site: " + ", ".join(
+            f"{page} {size / 1000:.0f} KB" for size, page in pages[:5]))
+        lines.append(f"pages over 300 KB: {sum(size > 300_000 for size, _ in pages)} "
+                     f"of {len(pages)}")
+    return "\n".join(lines)
+
+
+def ratios(name: str, run: Run, runs: dict[str, Run]) -> str:
+    if name != FULL:
+        return ""
+    parts = []
+    for base, label in ((PLAIN_PLAYBOOKS, "playbook pages"), (PLAIN_SAME, "same Markdown")):
+        if base in runs:
+            other = runs[base]
+            parts.append(f"{run.cpu / other.cpu:.2f}x CPU, {run.seconds / other.seconds:.2f}x "
+                         f"wall, {run.peak_mb / other.peak_mb:.2f}x memory, "
+                         f"{run.site_mb / other.site_mb:.2f}x size vs {label}")
+    return "; ".join(parts)
+
+
 def make_repo(root: Path, count: int, templates: list[Path]) -> Path:
     root.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
@@ -126,15 +192,19 @@ def make_repo(root: Path, count: int, templates: list[Path]) -> Path:
                     ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copytree(REPO / "docs", root / "docs")
     (root / "playbooks").mkdir()
-    shutil.copy(REPO / "playbooks" / "taxonomy.yml", root / "playbooks" / "taxonomy.yml")
-    if (REPO / "playbooks" / "tools.yml").is_file():  # the tool checks run at scale too
-        shutil.copy(REPO / "playbooks" / "tools.yml", root / "playbooks" / "tools.yml")
+    for data in (REPO / "playbooks").glob("*.yml"):  # taxonomy, tools, targets, tiers
+        shutil.copy(data, root / "playbooks" / data.name)
     taxonomy = yaml.safe_load((root / "playbooks" / "taxonomy.yml").read_text(encoding="utf-8"))
+    for department in taxonomy["departments"]:  # a company big enough for N playbooks' users
+        if "headcount" in department:
+            department["headcount"] *= 100
+    (root / "playbooks" / "taxonomy.yml").write_text(
+        yaml.safe_dump(taxonomy, allow_unicode=True, sort_keys=False), encoding="utf-8")
     departments = [d["key"] for d in taxonomy["departments"]]
     outputs = [o["key"] for o in taxonomy["outputs"]]
-    samples = sorted(p for p in (REPO / "playbooks").iterdir() if p.is_dir())
-    for sample in samples:  # the real ones too: the template's links to them resolve
-        shutil.copytree(sample, root / "playbooks" / sample.name)
+    samples = sorted(p.parent for p in (REPO / "playbooks").glob("*/index.md"))
+    for folder in (p for p in (REPO / "playbooks").iterdir() if p.is_dir()):
+        shutil.copytree(folder, root / "playbooks" / folder.name)  # the real ones, metrics/
     for number in range(1, count - len(samples) + 1):
         template = templates[number % len(templates)]
         front, body = split(template / "index.md")
@@ -145,12 +215,14 @@ def make_repo(root: Path, count: int, templates: list[Path]) -> Path:
         meta.update(title=f"{front.get('title', slug)} #{number}",
                     department=departments[number % len(departments)],
                     output=outputs[number % len(outputs)], adopted_by=[])
+        if isinstance(meta.get("metrics"), dict):  # adopters must be in adopted_by
+            meta["metrics"] = {k: v for k, v in meta["metrics"].items() if k != "adopters"}
         text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
         (target / "index.md").write_text(text + body, encoding="utf-8")
     sys.path.insert(0, str(REPO))
     from tests.security.vectors import write_adversarial
 
-    write_adversarial(root)  # reported, never published: the sanitizer's slow path
+    write_adversarial(root, taxonomy=False)  # reported, never published: the sanitizer's slow path
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "bench")
@@ -167,30 +239,44 @@ def first_slug(root: Path) -> str:
     return sorted(p.name for p in (root / "playbooks").iterdir() if p.name.startswith("pb-"))[0]
 
 
-def measure(root: Path, slug: str, sites_only: bool = False) -> dict[str, float]:
-    """The four runs; `sites_only`: only the two builds the browser half needs."""
+def measure_builds(root: Path) -> dict[str, Run]:
+    """The full build against plain Material twice (playbook pages alone; the same
+    Markdown), alternated so a change in the machine's load hits all three, plus the
+    engine's page generation in-process."""
     export_markdown(root, root / "plain-docs")
+    export_playbook_pages(root, root / "playbook-docs")
     (root / "plain.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
-    (root / "nosegment.yml").write_text(NO_SEGMENT_CONFIG, encoding="utf-8")
+    (root / "playbooks.yml").write_text(
+        PLAIN_CONFIG.replace("plain-docs", "playbook-docs").replace("plain-site",
+                                                                    "playbook-site"),
+        encoding="utf-8")
     mkdocs = [str(BIN / "mkdocs"), "build", "--quiet"]
-    sites = {
-        "`mkdocs build` (full site, with the hooks)": timed(root, [*mkdocs]),
-        "plain Material, same Markdown, no hooks": timed(root, [*mkdocs, "-f", "plain.yml"]),
-    }
-    if sites_only:
-        return sites
-    return {
-        **sites,
-        "`playbook-kb check`": timed(root, [str(BIN / "playbook-kb"), "check"], ok=(0, 1)),
-        "`mkdocs build`, `japanese_search: false`":
-            timed(root, [*mkdocs, "--site-dir", "nosegment-site", "-f", "nosegment.yml"]),
-        f"`playbook-kb serve {slug}` build (one playbook)":
-            timed(root, [*mkdocs, "--site-dir", "preview-site"], {"PLAYBOOK_KB_PREVIEW": slug}),
-        **measure_serve(root, slug),
-    }
+    commands = {FULL: ([*mkdocs], "site"), PLAIN_PLAYBOOKS: ([*mkdocs, "-f", "playbooks.yml"],
+                                                            "playbook-site"),
+                PLAIN_SAME: ([*mkdocs, "-f", "plain.yml"], "plain-site")}
+    runs = {}
+    for name, (command, site) in commands.items():
+        runs[name] = timed(root, command).measure_site(root / site)
+    runs |= measure_generation(root)
+    return runs
 
 
-def measure_check(root: Path) -> dict[str, float]:
+def measure_generation(root: Path) -> dict[str, Run]:
+    """What the engine adds before MkDocs renders anything: load + check, then the
+    generated pages (the issue's "page generation ≤ 1 s at 2,000")."""
+    from playbook_kb import check
+    from playbook_kb.build.pages import build_site
+
+    start, cpu = time.perf_counter(), time.process_time()
+    catalog, findings = check(root)
+    checked, checked_cpu = time.perf_counter(), time.process_time()
+    build_site(catalog, findings)
+    return {"engine: load and check (in-process)": Run(checked - start, checked_cpu - cpu),
+            "engine: page generation (in-process)": Run(time.perf_counter() - checked,
+                                                        time.process_time() - checked_cpu)}
+
+
+def measure_check(root: Path) -> dict[str, Run]:
     check = [str(BIN / "playbook-kb"), "check"]
     return {f"`playbook-kb check`, run {n}": timed(root, check, ok=(0, 1)) for n in (1, 2, 3)}
 
@@ -219,8 +305,67 @@ def measure_serve(root: Path, slug: str) -> dict[str, float]:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
     print(f"{ready:7.1f} s  serve ready, {rebuilt:.1f} s rebuilt after a save", file=sys.stderr)
-    return {f"`playbook-kb serve {slug}`: page served": ready,
-            "`playbook-kb serve`: rebuilt after a save": rebuilt}
+    return {f"`playbook-kb serve {slug}`: page served": Run(ready),
+            "`playbook-kb serve`: rebuilt after a save": Run(rebuilt)}
+
+
+def measure_full_serve(root: Path, slug: str) -> dict[str, Run]:
+    """`mkdocs serve` of the whole site, as a maintainer runs it: ready, then rebuilt
+    after saving a hand-written page and after saving a playbook (until the served page
+    shows the edit: MkDocs serves nothing stale)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    start = time.perf_counter()
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--no-livereload", "--dev-addr",
+                               f"127.0.0.1:{port}"], cwd=root, env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    runs = {}
+    try:
+        _poll(base + f"playbooks/{slug}/", "<h1", server, limit=1800)
+        runs["`mkdocs serve`: site served"] = Run(time.perf_counter() - start)
+        for name, path, url in (
+                ("`mkdocs serve`: rebuilt after saving a hand-written page",
+                 root / "docs" / "purpose.md", base + "purpose/"),
+                ("`mkdocs serve`: rebuilt after saving a playbook",
+                 root / "playbooks" / slug / "workflow.md", base + f"playbooks/{slug}/workflow/")):
+            marker = f"bench-edit-{time.time_ns()}"
+            saved = time.perf_counter()
+            path.write_text(path.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+            _poll(url, marker, server, limit=1800)
+            runs[name] = Run(time.perf_counter() - saved)
+            print(f"{runs[name].seconds:7.1f} s  {name}", file=sys.stderr)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+    return runs
+
+
+def profile_build(root: Path, top: int = 30) -> None:
+    """The full build under cProfile, in this process: where the time goes."""
+    import cProfile
+    import pstats
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.update({k: v for k, v in ENV.items() if k.endswith("_WARNING")})
+    cwd = Path.cwd()
+    os.chdir(root)
+    try:
+        profiler = cProfile.Profile()
+        config = load_config(str(root / "mkdocs.yml"))
+        profiler.enable()
+        build(config)
+        profiler.disable()
+    finally:
+        os.chdir(cwd)
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    print(f"\nTop {top} by cumulative time (the build of {root}):")
+    stats.sort_stats("cumulative").print_stats(top)
+    print(f"Top {top} by own time:")
+    stats.sort_stats("tottime").print_stats(top)
 
 
 def _poll(url: str, text: str, server: subprocess.Popen, limit: float = 300) -> None:
@@ -258,17 +403,33 @@ def export_markdown(root: Path, target: Path) -> None:
         shutil.copyfile(source, path)
 
 
+def export_playbook_pages(root: Path, target: Path) -> None:
+    """Only what contributors wrote, as plain Material would publish it without the
+    engine: the hand-written pages and every playbook's own files (Markdown and samples)."""
+    shutil.copytree(root / "docs", target)
+    shutil.copytree(root / "playbooks", target / "playbooks",
+                    ignore=shutil.ignore_patterns("*.yml", ".*"))
+
+
 def timed(root: Path, command: list[str], env: dict[str, str] | None = None,
-          ok: tuple[int, ...] = (0,)) -> float:
+          ok: tuple[int, ...] = (0,)) -> Run:
+    """Wall and CPU seconds of one process, and its peak resident memory (the largest of
+    it and the children it waited for, e.g. Pagefind's binary: ru_maxrss, not a sum)."""
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=root, env={**ENV, **(env or {})},
-                            capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if result.returncode not in ok:
-        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n"
-                 f"{(result.stdout + result.stderr)[-3000:]}")
-    print(f"{seconds:7.1f} s  {Path(command[0]).name} {' '.join(command[1:])}", file=sys.stderr)
-    return seconds
+    with tempfile.TemporaryFile() as output:
+        process = subprocess.Popen(command, cwd=root, env={**ENV, **(env or {})},
+                                   stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        if process.returncode not in ok:
+            output.seek(0)
+            sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n"
+                     f"{output.read().decode('utf-8', 'replace')[-3000:]}")
+    run = Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    print(f"{seconds:7.1f} s  {run.cpu:6.1f} CPU-s  {run.peak_mb:5.0f} MB  "
+          f"{Path(command[0]).name} {' '.join(command[1:])}", file=sys.stderr)
+    return run
 
 
 def git(root: Path, *args: str) -> None:

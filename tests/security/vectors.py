@@ -213,11 +213,14 @@ FRONT = {  # slug -> replacements in index.md: front matter is text, never marku
 }
 
 
-def write_adversarial(root: Path) -> list[str]:
-    """One playbook per class under root/playbooks; the slugs written."""
+def write_adversarial(root: Path, taxonomy: bool = True) -> list[str]:
+    """One playbook per class under root/playbooks; the slugs written. `taxonomy`: also
+    write the fixture's taxonomy (False keeps the repository's own, as the benchmark does:
+    the adversarial playbooks use its `sales` and `email`)."""
     playbooks = root / "playbooks"
     playbooks.mkdir(parents=True, exist_ok=True)
-    shutil.copy(FIXTURE / "playbooks" / "taxonomy.yml", playbooks / "taxonomy.yml")
+    if taxonomy:
+        shutil.copy(FIXTURE / "playbooks" / "taxonomy.yml", playbooks / "taxonomy.yml")
     slugs = sorted({*WORKFLOW, *FILES, *FRONT})
     for slug in slugs:
         target = playbooks / slug

@@ -257,8 +257,22 @@ def measure_builds(root: Path) -> dict[str, Run]:
     runs = {}
     for name, (command, site) in commands.items():
         runs[name] = timed(root, command).measure_site(root / site)
+    runs[PAGEFIND] = measure_pagefind(root / "site")
     runs |= measure_generation(root)
     return runs
+
+
+PAGEFIND = "of which Pagefind indexing the full site (its own process)"
+
+
+def measure_pagefind(site: Path) -> Run:
+    """Pagefind alone, run again on the built site as the build runs it: its share of
+    the full build's time, and its memory (the full build's peak is the larger of the
+    MkDocs process and this one)."""
+    from playbook_kb.build.findability import pagefind_command
+
+    with tempfile.TemporaryDirectory() as cwd:
+        return timed(Path(cwd), pagefind_command(site, "pagefind-bench"))
 
 
 def measure_generation(root: Path) -> dict[str, Run]:

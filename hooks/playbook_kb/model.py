@@ -226,6 +226,7 @@ class Settings:
     unknown: tuple[str, ...] = ()  # extra.playbook_kb keys nobody reads (a `settings` finding)
     site_url: str = ""  # mkdocs.yml site_url, with a trailing slash: full links for trainers
     tool_retirement_warning_days: int = 60  # warn this long before a tool is retired
+    list_limit: int = 100  # a generated list longer than this shows its top entries only
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ import posixpath
 from dataclasses import dataclass
 
 PLAYBOOKS_DIR = "playbooks"
+CATALOG_DATA_SRC = f"{PLAYBOOKS_DIR}/catalog.json"  # every playbook, for /playbooks/'s script
 
 
 @dataclass(frozen=True)

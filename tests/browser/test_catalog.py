@@ -3,15 +3,52 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE
+from .conftest import PHONE, REPO, build, serve
 
 pytestmark = pytest.mark.browser
 
 VISIBLE = "#kb-catalog-list > li:not([hidden])"
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory: pytest.TempPathFactory):
+    """The real repository with `list_limit: 5`: the page lists the newest five, the
+    script adds the other playbooks from /playbooks/catalog.json."""
+    root = tmp_path_factory.mktemp("long") / "repo"
+    for name in ("hooks", "docs", "playbooks"):
+        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        config.replace("  playbook_kb:\n", "  playbook_kb:\n    list_limit: 5\n", 1),
+        encoding="utf-8")
+    return serve(build(root, root / "site"))
+
+
+def test_a_long_catalog_shows_every_playbook_once_the_script_has_loaded_them(long_site, page,
+                                                                            browser):
+    total = len(list((long_site.site / "playbooks").glob("*/index.html")))
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(long_site("playbooks/"))
+    assert plain.locator("#kb-catalog-list > li").count() == 5
+    assert plain.locator("#kb-catalog-partial").is_visible()  # says where the rest are
+    context.close()
+
+    page.goto(long_site("playbooks/?department=hr"))
+    page.locator("#kb-catalog-form").wait_for()
+    expect(page.locator("#kb-catalog-list > li")).to_have_count(total)
+    assert not page.locator("#kb-catalog-partial").is_visible()
+    shown = page.locator(VISIBLE)
+    assert shown.count() > 0 and all("人事部" in t for t in shown.all_inner_texts())
+    href = shown.locator("h2 a").last.evaluate("a => a.href")  # maybe built by the script
+    assert href.startswith(long_site.url + "playbooks/")
+    page.goto(href)
+    assert page.locator("h1").count() == 1
 
 
 def visible_titles(page) -> list[str]:

@@ -76,15 +76,17 @@ def pagefind_executable() -> Path:
     return get_executable()
 
 
+def pagefind_command(site_dir: Path, output_subdir: str = "pagefind") -> list[str]:
+    return [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir",
+            output_subdir, "--force-language", "ja", "--silent",
+            "--exclude-selectors", ", ".join(EXCLUDE)]
+
+
 def index_site(site_dir: Path) -> None:
     """Pagefind over the built site, into site/pagefind/; Material's own index becomes a
     stub so its search box and keyboard stay, and nothing large is downloaded."""
     with tempfile.TemporaryDirectory() as cwd:  # no pagefind.yml of anyone else is read
-        subprocess.run(
-            [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir",
-             "pagefind", "--force-language", "ja", "--silent",
-             "--exclude-selectors", ", ".join(EXCLUDE)],
-            cwd=cwd, check=True, capture_output=True)
+        subprocess.run(pagefind_command(site_dir), cwd=cwd, check=True, capture_output=True)
     stub = site_dir / "search" / "search_index.json"
     if stub.parent.is_dir():
         stub.write_text(json.dumps(STUB, ensure_ascii=False), encoding="utf-8")

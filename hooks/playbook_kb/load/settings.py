@@ -20,7 +20,7 @@ from .yamlsafe import load_permissive
 
 CONFIG_FILE = "mkdocs.yml"
 KEYS = ("stale_days", "max_file_mb", "min_part_chars", "japanese_search", "edit_uri",
-        "feedback", "tool_retirement_warning_days")
+        "feedback", "tool_retirement_warning_days", "list_limit")
 FEEDBACK_KEYS = ("issue_url", "email")
 
 
@@ -44,6 +44,7 @@ def settings_from(extra: dict[str, Any] | None, language: str | None,
         unknown=unknown_keys(options),
         site_url=_site_url(site_url),
         tool_retirement_warning_days=int(options.get("tool_retirement_warning_days", 60)),
+        list_limit=max(1, int(options.get("list_limit", 100))),
     )
 
 

@@ -1,9 +1,11 @@
 /* /playbooks/: filters, counts, sorting and the URL state of the catalog page.
  *
- * Without this script the page is a plain list of every playbook. The facets of entry i
- * come from the JSON the build writes (#kb-catalog-json, items[i]); entries are <li
- * data-i="i"> written by the build in the same order. Nothing is read from contributor
- * ids or HTML, and every label is set as text, never as HTML.
+ * Without this script the page is a plain list of the newest playbooks (all of them in
+ * a small company). Labels come from the JSON the build writes into the page
+ * (#kb-catalog-json); every playbook's facets and text from the file it names
+ * (/playbooks/catalog.json, items[i]). Entries the page already has are <li data-i="i">;
+ * the others are built here, their text set as text, never as HTML, their link kept only
+ * when it stays on this site. Nothing is read from contributor ids or HTML.
  */
 "use strict";
 
@@ -15,11 +17,60 @@
     if (!source || !form || !list || form.dataset.kbReady) return
     form.dataset.kbReady = "1"
     var data = JSON.parse(source.textContent)
+    fetch(new URL(data.source, location.href)).then(function (response) {
+      if (!response.ok) throw new Error(response.status)
+      return response.json()
+    }).then(function (full) { run(data, full.items, form, list) }).catch(function () {})
+  }
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag)
+    if (className) el.className = className
+    if (text !== undefined) el.textContent = text
+    return el
+  }
+
+  function entry(data, item, i) {  // the same markup as the build's, from data only
+    var li = element("li", "kb-catalog-item")
+    li.setAttribute("data-i", String(i))
+    var heading = li.appendChild(element("h2", "kb-catalog-title"))
+    var href = new URL(String(item.url), location.href)
+    if (href.origin === location.origin) {
+      var a = heading.appendChild(element("a", "", item.title))
+      a.href = href.pathname
+    } else heading.textContent = item.title
+    if (item.summary) li.appendChild(element("p", "kb-catalog-summary", item.summary))
+    var facts = li.appendChild(element("dl", "kb-catalog-facts"))
+    function fact(name, value) {
+      var div = facts.appendChild(element("div"))
+      div.appendChild(element("dt", "", data.fields[name]))
+      div.appendChild(element("dd", "", value || "\u2014"))
+    }
+    function label(facet) {
+      var value = item[facet]
+      return !value ? "" : Object.prototype.hasOwnProperty.call(data.labels[facet], value)
+        ? data.labels[facet][value] : String(value)
+    }
+    fact("department", label("department"))
+    fact("output", label("output"))
+    fact("phase", label("phase"))
+    fact("tier", label("tier"))
+    fact("data", label("data"))
+    if (item.tools && item.tools.length) fact("tools", item.tools.join(", "))
+    fact("catalog_facet_hours", item.hours_text)
+    return li
+  }
+
+  function run(data, items, form, list) {
+    var present = {}
+    Array.prototype.forEach.call(list.children, function (li) { present[li.getAttribute("data-i")] = li })
     var facets = Object.keys(data.labels)
-    var entries = Array.prototype.map.call(list.children, function (li) {
-      var i = Number(li.getAttribute("data-i"))
-      return { li: li, facets: data.items[i], text: normalise(li.textContent), index: i }
+    var entries = items.map(function (item, i) {
+      var li = present[String(i)] || list.appendChild(entry(data, item, i))
+      return { li: li, facets: item, text: normalise(li.textContent), index: i }
     })
+    var partial = document.getElementById("kb-catalog-partial")
+    if (partial) partial.hidden = true
     var status = document.getElementById("kb-catalog-status")
     var text = form.elements.namedItem("q")
     var sort = form.elements.namedItem("sort")

@@ -1,9 +1,12 @@
 """/playbooks/: every playbook on one page, filterable, sortable, shareable by URL.
 
-The page is a plain list that works without JavaScript. `assets/catalog.js` adds the
-filters: it reads the facets of each entry from the JSON this generator writes into a
-`<script type="application/json">` (never from the DOM's ids or contributor text), hides
-the entries that do not match, keeps the state in the URL and shows counts per value.
+Without JavaScript the page is a plain list of the newest `list_limit` playbooks (all of
+them in a small company), so the page stays light at 2,000 playbooks. `assets/catalog.js`
+adds the filters: it reads the labels from the JSON this generator writes into a
+`<script type="application/json">` and every playbook's facets and text from
+/playbooks/catalog.json (never from the DOM's ids or contributor HTML), adds the entries
+the page left out (their text set as text, never as HTML), hides the entries that do not
+match, keeps the state in the URL and shows counts per value.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import json
 from typing import Any
 
 from ...model import DATA_CLASSES, PHASES, TIERS, Playbook
-from ...routes import PLAYBOOKS_DIR
+from ...routes import CATALOG_DATA_SRC, PLAYBOOKS_DIR, Links
 from .context import Context, SitePlan
 from .crossdept import Pages, hours
 
@@ -24,13 +27,21 @@ FACETS = ("department", "output", "phase", "tier", "tools", "data", "hours")
 def catalog_page(context: Context, plan: SitePlan) -> None:
     pages = Pages(context)
     entries = sorted(pages.playbooks, key=lambda p: (p.title, p.slug))
-    data = catalog_data(pages, entries)
+    items = [_item(pages, p) for p in entries]
+    # newest first, ties in title order (a stable sort): the order catalog.js starts in
+    newest = sorted(range(len(entries)), key=lambda i: items[i]["newest"], reverse=True)
+    shown = [(i, entries[i]) for i in newest[:context.catalog.settings.list_limit]]
+    plan.files[CATALOG_DATA_SRC] = json.dumps(
+        {"items": items}, ensure_ascii=False,
+        separators=(",", ":"), allow_nan=False)
     plan.pages[SRC_URI] = pages.render(
         "catalog_page.md.j2", SRC_URI, pages.words["catalog_title"], hide=("toc",),
-        entries=entries, facets=FACETS, data=script_json(data), hours_label=_hours_label)
+        entries=shown, total=len(entries), facets=FACETS, hours_label=_hours_label,
+        data=script_json(catalog_data(pages, entries)))
 
 
 def catalog_data(pages: Pages, entries: list[Playbook]) -> dict[str, Any]:
+    """What catalog.js needs before it loads the entries: labels and words."""
     words, lang = pages.words, pages.lang
     tools = sorted({t for p in entries for t in p.meta.tools}, key=str.casefold)
     return {
@@ -42,9 +53,20 @@ def catalog_data(pages: Pages, entries: list[Playbook]) -> dict[str, Any]:
             "tools": {t: t for t in tools},
             "hours": {key: words[f"catalog_hours_{key}"] for key in HOURS},
         },
+        "fields": {key: words[key] for key in ("department", "output", "phase", "tier",
+                                                "data", "tools", "catalog_facet_hours")},
         "words": {key: words[f"catalog_{key}"] for key in ("all", "count", "shown", "none")},
-        "items": [_facets(p) for p in entries],
+        "source": Links(SRC_URI).to(CATALOG_DATA_SRC),
     }
+
+
+def _item(pages: Pages, playbook: Playbook) -> dict[str, Any]:
+    """One entry of catalog.json: its facets, and the text catalog.js shows for it."""
+    m = playbook.meta
+    return {**_facets(playbook), "title": playbook.title, "summary": m.summary or "",
+            "url": Links(SRC_URI).playbook(playbook.slug),
+            "hours_text": (pages.words["catalog_hours_fmt"].format(hours=_hours_label(playbook))
+                           if m.metrics else "")}
 
 
 def _facets(playbook: Playbook) -> dict[str, Any]:

@@ -35,8 +35,8 @@ def test_every_playbook_is_listed_with_its_facts(root) -> None:
     assert items == [{
         "data": "internal", "department": "sales", "hours": "ge50", "newest": "2026-03-01",
         "output": "email", "phase": "rollout", "saved": 60.0, "tier": "basic",
-        "tools": ["ChatGPT", "Microsoft Copilot"], "title": "商談メモから提案メールの下書き",
-        "summary": "商談メモを貼るだけで、お客様に送る提案メールの下書きを作る。営業担当向け。",
+        "tools": ["ChatGPT", "Microsoft Copilot"], "adopted": ["support"],
+        "title": "商談メモから提案メールの下書き", "summary": "商談メモを貼るだけで、お客様に送る提案メールの下書きを作る。営業担当向け。",
         "url": "sales-email/"}]
     assert data["labels"]["tools"] == {"ChatGPT": "ChatGPT", "Microsoft Copilot": "Microsoft Copilot"}
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 PLAYBOOKS_DIR = "playbooks"
 CATALOG_DATA_SRC = f"{PLAYBOOKS_DIR}/catalog.json"  # every playbook, for /playbooks/'s script
@@ -233,6 +234,11 @@ class Links:
 
     def playbook(self, slug: str, part: str = "overview") -> str:
         return link(self.here, playbook_url(slug, part))
+
+    def catalog(self, **filters: str) -> str:
+        """/playbooks/, filtered as its URL state reads them (`?department=sales`)."""
+        query = urlencode(sorted((k, v) for k, v in filters.items() if v))
+        return link(self.here, f"{PLAYBOOKS_DIR}/") + (f"?{query}" if query else "")
 
     def department(self, key: str | None = None, anchor: str = "") -> str:
         return link(self.here, department_url(key) + (f"#{anchor}" if anchor else ""))

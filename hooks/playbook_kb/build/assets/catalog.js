@@ -46,17 +46,18 @@
       div.appendChild(element("dt", "", data.fields[name]))
       div.appendChild(element("dd", "", value || "\u2014"))
     }
-    function label(facet) {
-      var value = item[facet]
-      return !value ? "" : Object.prototype.hasOwnProperty.call(data.labels[facet], value)
+    function labelOf(facet, value) {
+      return Object.prototype.hasOwnProperty.call(data.labels[facet], value)
         ? data.labels[facet][value] : String(value)
     }
+    function label(facet) { return item[facet] ? labelOf(facet, item[facet]) : "" }
     fact("department", label("department"))
     fact("output", label("output"))
     fact("phase", label("phase"))
     fact("tier", label("tier"))
     fact("data", label("data"))
-    if (item.tools && item.tools.length) fact("tools", item.tools.join(", "))
+    if (item.tools && item.tools.length)
+      fact("tools", item.tools.map(function (t) { return labelOf("tools", t) }).join(", "))
     fact("catalog_facet_hours", item.hours_text)
     return li
   }

@@ -12,6 +12,7 @@ match, keeps the state in the URL and shows counts per value.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ...model import DATA_CLASSES, PHASES, TIERS, Playbook
@@ -21,13 +22,14 @@ from .crossdept import Pages, hours
 
 SRC_URI = f"{PLAYBOOKS_DIR}/index.md"  # /playbooks/, beside every /playbooks/<slug>/
 HOURS = ("none", "lt10", "10to50", "ge50")  # hours saved per month, as filter values
-FACETS = ("department", "output", "phase", "tier", "tools", "data", "hours")
+FACETS = ("department", "output", "adopted", "phase", "tier", "tools", "data", "hours")
 
 
 def catalog_page(context: Context, plan: SitePlan) -> None:
     pages = Pages(context)
     entries = sorted(pages.playbooks, key=lambda p: (p.title, p.slug))
-    items = [_item(pages, p) for p in entries]
+    tool = _tool_key(pages)
+    items = [_item(pages, p, tool) for p in entries]
     # newest first, ties in title order (a stable sort): the order catalog.js starts in
     newest = sorted(range(len(entries)), key=lambda i: items[i]["newest"], reverse=True)
     shown = [(i, entries[i]) for i in newest[:context.catalog.settings.list_limit]]
@@ -43,14 +45,18 @@ def catalog_page(context: Context, plan: SitePlan) -> None:
 def catalog_data(pages: Pages, entries: list[Playbook]) -> dict[str, Any]:
     """What catalog.js needs before it loads the entries: labels and words."""
     words, lang = pages.words, pages.lang
-    tools = sorted({t for p in entries for t in p.meta.tools}, key=str.casefold)
+    tool = _tool_key(pages)
+    tools = sorted({tool(t) for p in entries for t in p.meta.tools}, key=str.casefold)
+    registry = pages.catalog.tools
     return {
         "labels": {
             "department": {t.key: t.label(lang) for t in pages.taxonomy.departments},
             "output": {t.key: t.label(lang) for t in pages.taxonomy.outputs},
+            "adopted": {t.key: t.label(lang) for t in pages.taxonomy.departments},
             "phase": {k: words[k] for k in PHASES}, "tier": {k: words[k] for k in TIERS},
             "data": {k: words[k] for k in DATA_CLASSES},
-            "tools": {t: t for t in tools},
+            "tools": {t: (registry.tool(t).label(lang) if registry and registry.tool(t) else t)
+                      for t in tools},
             "hours": {key: words[f"catalog_hours_{key}"] for key in HOURS},
         },
         "fields": {key: words[key] for key in ("department", "output", "phase", "tier",
@@ -60,21 +66,33 @@ def catalog_data(pages: Pages, entries: list[Playbook]) -> dict[str, Any]:
     }
 
 
-def _item(pages: Pages, playbook: Playbook) -> dict[str, Any]:
+def _tool_key(pages: Pages) -> Callable[[str], str]:
+    """A tool as the catalog filters it: its key in playbooks/tools.yml (every spelling
+    of one tool is one value, the value its tool page links with), else the name."""
+    registry = pages.catalog.tools
+
+    def key(name: str) -> str:
+        found = registry.find(name) if registry else None
+        return found.key if found else name
+    return key
+
+
+def _item(pages: Pages, playbook: Playbook, tool: Callable[[str], str]) -> dict[str, Any]:
     """One entry of catalog.json: its facets, and the text catalog.js shows for it."""
     m = playbook.meta
-    return {**_facets(playbook), "title": playbook.title, "summary": m.summary or "",
+    return {**_facets(playbook, tool), "title": playbook.title, "summary": m.summary or "",
             "url": Links(SRC_URI).playbook(playbook.slug),
             "hours_text": (pages.words["catalog_hours_fmt"].format(hours=_hours_label(playbook))
                            if m.metrics else "")}
 
 
-def _facets(playbook: Playbook) -> dict[str, Any]:
+def _facets(playbook: Playbook, tool: Callable[[str], str]) -> dict[str, Any]:
     m = playbook.meta
     saved = m.metrics.hours_saved_per_month if m.metrics else None
     newest = m.started or m.reviewed
     return {"department": m.department, "output": m.output, "phase": m.phase, "tier": m.tier,
-            "data": m.data, "tools": list(m.tools), "hours": _bucket(saved),
+            "data": m.data, "tools": list(dict.fromkeys(tool(t) for t in m.tools)),
+            "adopted": list(m.adopted_by), "hours": _bucket(saved),
             "saved": round(saved, 2) if saved is not None else None,
             "newest": newest.isoformat() if newest else ""}
 

@@ -78,10 +78,12 @@ def render_page(context: Context, template: str, here: str, meta: dict[str, Any]
                 **values: Any) -> str:
     """A generated page: its front matter (`meta`, title included) and its template.
 
-    Every template gets the site's `words` and `lang`, `md` (escape for Markdown) and
-    `to`, the links from this page (routes.Links): templates never spell a URL.
+    Every template gets the site's `words` and `lang`, `md` (escape for Markdown),
+    `to`, the links from this page (routes.Links): templates never spell a URL, and
+    `limit`, how many entries a long list shows before it links onwards.
     """
-    shared = {"words": context.words, "lang": context.lang, "md": escape_md, "to": Links(here)}
+    shared = {"words": context.words, "lang": context.lang, "md": escape_md, "to": Links(here),
+              "limit": context.catalog.settings.list_limit}
     return render(template, front=front_matter(meta), **{**shared, **values})
 
 

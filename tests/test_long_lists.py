@@ -73,3 +73,20 @@ def test_health_lists_problems_first_and_points_to_the_check(plan) -> None:
     health = page(plan, "health/")
     assert len(re.findall(r'class="kb-health-row-', health)) == 1
     assert "4 件のうち 1 件を表示しています。" in health and "playbook-kb check" in health
+
+
+def test_rollout_candidates_show_the_first_ten_per_output(tmp_path) -> None:
+    root = make_repo(tmp_path, "crossdept")
+    base = root / "playbooks" / "marketing-proposal"  # a proposal sales could adopt
+    for number in range(11):
+        copy = root / "playbooks" / f"mkt-proposal-{number:02d}"
+        shutil.copytree(base, copy)
+        index = copy / "index.md"
+        index.write_text(index.read_text(encoding="utf-8").replace(
+            "title: ", f"title: 写し{number:02d} ", 1), encoding="utf-8")
+    catalog, findings = check(root)
+    sales = page(build_site(catalog, findings), "departments/sales")
+    candidates = sales[sales.index("{ #rollout-candidates }"):]
+    assert rows(candidates[:candidates.index("{ #outputs }")]) == 10
+    assert "12 件のうち 10 件を表示しています。" in candidates
+    assert 'href="../../playbooks/?output=proposal"' in candidates

@@ -81,7 +81,8 @@ class Term(Protocol):
     label: str
 
 
-def term_pages(pages: Pages, plan: SitePlan, kind: str, terms: Sequence[Term]) -> None:
+def term_pages(pages: Pages, plan: SitePlan, kind: str, terms: Sequence[Term],
+               **extra: Any) -> None:
     """A taxonomy's list page and one page per term: /departments/..., /outputs/...
 
     Templates `<dir>_index.md.j2` (gets the list as `<dir>`) and `<dir>_page.md.j2` (gets
@@ -90,7 +91,8 @@ def term_pages(pages: Pages, plan: SitePlan, kind: str, terms: Sequence[Term]) -
     index = term_src(kind)
     folder = index.split("/")[0]
     plan.pages[index] = pages.render(f"{folder}_index.md.j2", index,
-                                     pages.words[f"{folder}_title"], **{folder: terms})
+                                     pages.words[f"{folder}_title"], **{folder: terms}, **extra)
     for term in terms:
         src = term_src(kind, term.key)
-        plan.pages[src] = pages.render(f"{folder}_page.md.j2", src, term.label, **{kind: term})
+        plan.pages[src] = pages.render(f"{folder}_page.md.j2", src, term.label,
+                                       **{kind: term}, **extra)

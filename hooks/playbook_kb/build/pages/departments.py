@@ -9,6 +9,8 @@ from ...model import Playbook
 from .context import Context, SitePlan
 from .crossdept import Pages, term_pages
 
+CANDIDATES_CAP = 10  # rollout candidates shown per output; the catalog lists them all
+
 
 @dataclass(frozen=True)
 class Champion:
@@ -38,7 +40,7 @@ class Department:
 
 def department_pages(context: Context, plan: SitePlan) -> None:
     pages = Pages(context)
-    term_pages(pages, plan, "department", collect(pages))
+    term_pages(pages, plan, "department", collect(pages), candidates_cap=CANDIDATES_CAP)
 
 
 def collect(pages: Pages) -> list[Department]:

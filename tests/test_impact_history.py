@@ -117,12 +117,14 @@ def test_impact_page_shows_chart_and_tables(built: Build) -> None:
     row = section[section.index('id="phases-2026-10"'):]
     row = row[:row.index("</tr>")].replace("\n", "")
     assert ('<td class="kb-num">2</td><td class="kb-num">1</td><td class="kb-num">1</td>'
-            '<td class="kb-num">4</td><td class="kb-num">17</td>') in row
+            '<td class="kb-num">4</td><td class="kb-source kb-nowrap">git の履歴</td>') in row
     sales = section[section.index('id="history-sales-email"'):]
     sales = sales[:sales.index("</tr>")].replace("\n", "")
     assert ">15.0<" in sales and sales.count(">60.0<") == 3
     assert "cdn" not in section.lower() and "<script" not in section
-    assert "git の履歴" in html[html.index('id="trend"'):html.index('id="history"')]
+    trend = html[html.index('id="trend"'):html.index('id="history"')].replace("\n", "")
+    assert ('<td class="kb-num kb-print-hide">17</td>'
+            '<td class="kb-source kb-source-both">月次＋git</td>') in trend  # 2026-10
 
 
 def test_history_csv(built: Build) -> None:

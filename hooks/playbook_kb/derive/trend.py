@@ -94,33 +94,36 @@ def _snapshot(month: str, metas: dict[str, Meta]) -> Snapshot:
 
 
 class _Reader:
-    """Each version parsed once; a version equal to today's file reuses the catalog's."""
+    """Each front matter parsed once: versions that differ only in their body share it, and
+    one equal to today's file reuses the catalog's."""
 
     def __init__(self, catalog: Catalog, history: History) -> None:
         self.catalog, self.versions = catalog, history.versions
-        self.parsed: dict[str, Meta] = {}
-        self.today_text = {}
+        self.by_blob: dict[str, Meta] = {}
+        self.by_front: dict[str, Meta] = {}
         for playbook in catalog.playbooks:
             index = playbook.file("index.md")
-            if index is not None and index.text is not None:
-                self.today_text[index.text] = playbook.meta
+            front = split_front_matter(index.text).front if index and index.text else None
+            if front is not None:
+                self.by_front[front] = playbook.meta
 
     def meta(self, blob: str) -> Meta:
-        if blob not in self.parsed:
-            self.parsed[blob] = self._parse(self.versions.get(blob, b""))
-        return self.parsed[blob]
+        if blob not in self.by_blob:
+            self.by_blob[blob] = self._parse(self.versions.get(blob, b""))
+        return self.by_blob[blob]
 
     def _parse(self, data: bytes) -> Meta:
         if len(data) >= MAX_FILE_BYTES:  # cut by gitinfo: drop the last, partial line
             data = data[:data.rfind(b"\n") + 1]
         text = decode(data).text
-        if text is None:
-            return Meta()
-        if text in self.today_text:
-            return self.today_text[text]
-        front = split_front_matter(text).front
+        front = split_front_matter(text).front if text is not None else None
         if front is None:
             return Meta()
+        if front not in self.by_front:
+            self.by_front[front] = self._read(front)
+        return self.by_front[front]
+
+    def _read(self, front: str) -> Meta:
         try:
             mapping = load_mapping(front, first_line=2)
         except YamlProblem:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from playbook_kb import check
+from playbook_kb import Settings, check
 from playbook_kb.build.pages import build_site as build_pages
 from playbook_kb.load import gitinfo
 from playbook_kb.load.gitinfo import Change, needed_blobs, read_history
@@ -149,12 +149,40 @@ def test_a_shallow_clone_builds_without_the_playbook_trend(repo_with_history: Pa
     assert [t["month"] for t in data["trend"]] == ["2026-10"]  # the monthly file still counts
 
 
-def test_no_git_builds_without_the_playbook_trend(tmp_path: Path) -> None:
+def test_no_git_builds_without_the_playbook_trend_in_english(tmp_path: Path) -> None:
     root = make_repo(tmp_path, "crossdept")
+    edit(root, "mkdocs.yml", "  language: ja\n", "  language: en\n")
     build = build_site(root, "--strict", env={"PATH": str(tmp_path)})
     assert build.returncode == 0, build.output
-    assert 'id="history-note">git の履歴が読めない環境' in build.html("impact/")
+    html = build.html("impact/")
+    assert "Playbooks over time (from the git history)" in html
+    assert 'id="history-note">This site was built where the git history could not be read' in html
     assert impact_json(build)["history"]["status"] == "no-git"
+
+
+def test_a_renamed_playbook_keeps_its_history_and_a_removed_one_has_no_link(
+        tmp_path: Path) -> None:
+    root = make_repo(tmp_path, "crossdept")
+    playbooks = root / "playbooks"
+    shutil.move(playbooks / "support-faq", playbooks / "faq-from-inquiries")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "first", date="2026-09-10T10:00:00+09:00")
+    shutil.move(playbooks / "faq-from-inquiries", playbooks / "support-faq")
+    edit(root, "playbooks/support-faq/index.md", "tier: basic\n",
+         "tier: basic\naliases: [faq-from-inquiries]\n")
+    shutil.rmtree(playbooks / "marketing-proposal")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "rename and remove", date="2026-10-10T10:00:00+09:00")
+    build = build_site(root, "--strict")
+    assert build.returncode == 0, build.output
+    rows = {p["slug"]: p["hours_saved"] for p in impact_json(build)["history"]["playbooks"]}
+    assert rows["support-faq"] == [30.0, 30.0, 30.0] and "faq-from-inquiries" not in rows
+    assert rows["marketing-proposal"] == [7.5, None, None]
+    html = build.html("impact/")
+    removed = html[html.index('id="history-marketing-proposal"'):]
+    assert removed[:removed.index("</tr>")].count("<a ") == 0
+    assert '<a href="../playbooks/support-faq/">' in html
 
 
 def subcommand(command: list[str]) -> str:
@@ -217,3 +245,12 @@ def test_versions_are_cut_and_the_cap_turns_the_trend_off(
     assert {len(v) for v in cut.versions.values()} == {40}
     monkeypatch.setattr(gitinfo, "MAX_VERSIONS", 5)
     assert read_history(repo_with_history, trend_from="2025-12").status == "too-large"
+
+
+def test_a_preview_reads_no_versions(repo_with_history: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    spawned = Spawned(monkeypatch)
+    catalog, findings = check(repo_with_history, Settings(preview=("sales-email",)))
+    plan = build_pages(catalog, findings)  # `playbook-kb serve`: rebuilt on every save
+    assert spawned.commands == ["git log"]  # dates for the page footers, no cat-file
+    assert json.loads(plan.files["impact.json"])["history"]["status"] == "not-read"

@@ -2,7 +2,8 @@
 
 For each month of the window, every `playbooks/<slug>/index.md` as it stood at the end of
 that month (its newest version committed by then), read with the same parser as the
-catalog (load/fields.py): playbooks per phase, hours saved and users as recorded then.
+catalog (load/fields.py): playbooks per phase, hours saved and users as recorded then. A
+renamed playbook's former folder (one of today's `aliases`) counts under its new slug.
 Commits count at their commit date, side branches included, so a pull request counts from
 when its commits were made, not from its merge. A version whose front matter does not
 parse counts as a playbook without phase or metrics, as the catalog would read it.
@@ -56,6 +57,7 @@ def git_trend(catalog: Catalog, history: History) -> GitTrend:
     today = catalog.settings.today
     months = _months(first_month(today), today.strftime("%Y-%m"))
     reader = _Reader(catalog, history)
+    renamed = {alias: p.slug for p in catalog.playbooks for alias in p.meta.aliases}
     state: dict[str, str | None] = {}  # path -> blob of its newest version so far
     changes, index = history.changes, 0
     snapshots = []
@@ -63,7 +65,8 @@ def git_trend(catalog: Catalog, history: History) -> GitTrend:
         while index < len(changes) and changes[index].month <= month:
             state[changes[index].path] = changes[index].blob
             index += 1
-        metas = {path.split("/")[1]: reader.meta(blob) for path, blob in state.items() if blob}
+        slugs = ((path.split("/")[1], blob) for path, blob in state.items() if blob)
+        metas = {renamed.get(slug, slug): reader.meta(blob) for slug, blob in slugs}
         metas = {slug: meta for slug, meta in metas.items() if KEY.match(slug)}
         if metas:  # months before the first playbook are not a trend
             snapshots.append(_snapshot(month, metas))

@@ -76,8 +76,10 @@ def read_history(root: Path | str, under: str = "playbooks", timeout: float = 60
     if result.returncode != 0:  # not a repository, no commits yet, unsafe directory
         return History()
     history = parse_log(result.stdout.decode("utf-8", errors="replace"))
-    if trend_from is None or history.status != OK:
+    if history.status != OK:
         return history
+    if trend_from is None:
+        return _with(history, {}, NOT_READ)
     wanted = needed_blobs(history.changes, trend_from)
     if len(wanted) > MAX_VERSIONS:
         return _with(history, {}, TOO_LARGE)

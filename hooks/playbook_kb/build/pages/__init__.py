@@ -55,8 +55,9 @@ def build_site(catalog: Catalog, findings: list[Finding],
                history: History | None = None) -> SitePlan:
     """Every generated page. `history`: when each file last changed (default: read from
     git once, here, before any generator runs, with the overview versions the trends need)."""
-    if history is None:
-        history = read_history(catalog.root, trend_from=first_month(catalog.settings.today))
+    if history is None:  # a preview stubs /impact/: no versions to read on every save
+        trend_from = None if catalog.settings.preview else first_month(catalog.settings.today)
+        history = read_history(catalog.root, trend_from=trend_from)
     context = Context(catalog, tuple(findings), findings_by_playbook(catalog, findings),
                       catalog.settings.lang, history)
     plan = SitePlan()

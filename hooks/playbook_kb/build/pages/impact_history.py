@@ -32,8 +32,8 @@ def history_view(pages: Pages, report: ImpactReport) -> dict[str, Any]:
         for s in stacks)
     months = trend.months[-SHOWN_MONTHS:]
     titles = {p.slug: p.title for p in pages.playbooks}
-    rows = [(slug, titles.get(slug, slug), [m.hours_by_playbook.get(slug) for m in months])
-            for slug in ranked(report)[:TOP_PLAYBOOKS]]
+    rows = [(slug, titles.get(slug), [m.hours_by_playbook.get(slug) for m in months])
+            for slug in ranked(report)[:TOP_PLAYBOOKS]]  # no title: removed since, no link
     return {
         "history_note": "" if trend.status == OK else words[f"history_note_{trend.status}"],
         "phase_chart": stacked_chart("trend-phases", words["history_phase_chart"],

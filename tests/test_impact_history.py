@@ -7,7 +7,7 @@ A copy of the crossdept fixture committed at four dates (PLAYBOOK_KB_TODAY is 20
 - 2026-09-05: sales-email in rollout, 20 runs (30.0 h); 2026-09-20: 40 runs (60.0 h). The
   month-end snapshot of 2026-09 sees the second version only.
 - 2026-10-12: marketing-proposal arrives, company-wide, 7.5 h; the office's monthly file
-  for 2026-10 says 100 hours (it wins) and has no phases (git fills them).
+  for 2026-10 says 100 hours (it wins), 5 active users, and has no phases (git fills them).
 - 2026-11: no commit, so the month keeps October's playbooks.
 """
 
@@ -56,8 +56,8 @@ def history_repo(tmp_path: Path) -> Path:
     git(root, "commit", "-q", "-am", "more runs", date="2026-09-20T10:00:00+09:00")
     shutil.move(marketing, root / "playbooks" / "marketing-proposal")
     (root / "playbooks" / "metrics").mkdir()
-    (root / "playbooks" / "metrics" / "2026-10.yml").write_text("hours_saved: 100\n",
-                                                                 encoding="utf-8")
+    (root / "playbooks" / "metrics" / "2026-10.yml").write_text(
+        "hours_saved: 100\nactive_users: {sales: 5}\n", encoding="utf-8")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "marketing", date="2026-10-12T10:00:00+09:00")
     return root
@@ -106,6 +106,11 @@ def test_monthly_files_win_and_git_fills_the_rest(built: Build) -> None:
     assert october["playbooks_by_phase"] == {"pilot": 2, "rollout": 1, "company-wide": 1}
     assert (trend["2026-09"]["hours_saved"], trend["2026-09"]["source"]) == (90.0, "git")
     assert trend["2026-09"]["active_users"] is None  # only the office counts active users
+    assert trend["2026-11"]["active_users"] is None
+    html = built.html("impact/")
+    total = html[html.index("<tfoot>", html.index('id="by-department"')):]
+    total = total[:total.index("</tfoot>")].replace("\n", "")
+    assert '<td class="kb-num">5</td>' in total  # the latest monthly file's, not 2026-11's
 
 
 def test_impact_page_shows_chart_and_tables(built: Build) -> None:

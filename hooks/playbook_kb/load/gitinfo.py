@@ -13,6 +13,7 @@ the month-end trends (derive/trend.py) need only one more process, `git cat-file
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import tempfile
 import threading
@@ -157,12 +158,15 @@ def read_blobs(root: Path | str, blobs: list[str], timeout: float) -> dict[str, 
     fails or sends more than MAX_TOTAL_BYTES."""
     if not blobs:
         return {}
+    # GIT_NO_LAZY_FETCH: a blobless partial clone would fetch each missing version over the
+    # network; git 2.45+ reports it missing instead (older git is stopped by the timeout).
     with tempfile.TemporaryFile() as stdin:  # a file, not a pipe: no deadlock on big input
         stdin.write("".join(f"{b}\n" for b in blobs).encode("ascii"))
         stdin.seek(0)
         try:
             process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=root, stdin=stdin,
-                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                       env={**os.environ, "GIT_NO_LAZY_FETCH": "1"})
         except OSError:
             return None
         timer = threading.Timer(timeout, process.kill)

@@ -55,10 +55,16 @@ def impact_page(context: Context, plan: SitePlan) -> None:
         report=report, measured=measured, unmeasured=unmeasured, departments=departments,
         total=report.total_hours, users_total=_users_total(measured), dept_chart=dept_chart,
         playbook_chart=playbook_chart, trend_charts=[c for c in trend_charts if c],
-        metric_value=metric_value, csv_files=CSV_FILES, **history_view(pages, report))
+        metric_value=metric_value, csv_files=CSV_FILES, active_total=_active_total(report),
+        **history_view(pages, report))
     for name, text in csv_files(pages, report, measured).items():
         plan.files[f"impact/{name}.csv"] = text
     plan.files["impact.json"] = impact_json(pages, report)
+
+
+def _active_total(report: ImpactReport) -> int | None:
+    """The latest monthly file's active users: a later month from git has none."""
+    return next((t.active_users for t in report.trend if t.month == report.latest_month), None)
 
 
 def _users_total(measured: list[Playbook]) -> int | None:

@@ -228,6 +228,15 @@ def test_one_git_log_and_one_cat_file_however_long_the_history(
         history = json.loads(plan.files["impact.json"])["history"]
         assert len({c.when for c in read_history(root).changes}) == commits
         assert history["months"][-1]["hours_saved"] == (97.5 if commits == 4 else 109.5)
+    single = make_repo(tmp_path / "single", "crossdept")
+    git(single, "init", "-q", "-b", "main")
+    git(single, "add", "-A")
+    git(single, "commit", "-q", "-m", "one", date="2026-10-01T10:00:00+09:00")
+    spawned = Spawned(monkeypatch)
+    plan = build_pages(*check(single))
+    assert spawned.commands == ["git log"]  # every version is today's file: no cat-file
+    assert [m["hours_saved"] for m in json.loads(plan.files["impact.json"])["history"]["months"]
+            ] == [97.5, 97.5]
 
 
 def test_only_the_versions_the_window_needs_are_read() -> None:
@@ -244,11 +253,12 @@ def test_only_the_versions_the_window_needs_are_read() -> None:
 def test_versions_are_cut_and_the_cap_turns_the_trend_off(
         repo_with_history: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     history = read_history(repo_with_history, trend_from="2025-12")
-    assert history.status == "ok" and len(history.versions) == 6  # sales-email has 3
+    assert len(history.current) == 4  # today's four overviews: the catalog has read them
+    assert history.status == "ok" and len(history.versions) == 2  # sales-email's older two
     monkeypatch.setattr(gitinfo, "MAX_FILE_BYTES", 40)
     cut = read_history(repo_with_history, trend_from="2025-12")
     assert {len(v) for v in cut.versions.values()} == {40}
-    monkeypatch.setattr(gitinfo, "MAX_VERSIONS", 5)
+    monkeypatch.setattr(gitinfo, "MAX_VERSIONS", 1)
     assert read_history(repo_with_history, trend_from="2025-12").status == "too-large"
 
 

@@ -109,6 +109,9 @@ class _Reader:
             front = split_front_matter(index.text).front if index and index.text else None
             if front is not None:
                 self.by_front[front] = playbook.meta
+            blob = history.current.get(f"{playbook.rel_dir}/index.md")
+            if blob is not None:  # today's file, unread from git: the catalog's reading
+                self.by_blob[blob] = playbook.meta
 
     def meta(self, blob: str) -> Meta:
         if blob not in self.by_blob:

@@ -13,6 +13,7 @@ the month-end trends (derive/trend.py) need only one more process, `git cat-file
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import subprocess
 import tempfile
@@ -49,6 +50,7 @@ class History:
     changes: tuple[Change, ...] = ()  # overview versions, oldest first
     versions: dict[str, bytes] = field(default_factory=dict)  # blob -> its first bytes
     status: str = NO_GIT  # OK when `changes` is the whole history and `versions` were read
+    current: dict[str, str] = field(default_factory=dict)  # path -> blob of today's file
 
     def file(self, rel: str) -> dt.date | None:
         return self.files.get(rel)
@@ -81,15 +83,33 @@ def read_history(root: Path | str, under: str = "playbooks", timeout: float = 60
         return history
     if trend_from is None:
         return _with(history, {}, NOT_READ)
-    wanted = needed_blobs(history.changes, trend_from)
+    current = worktree_blobs(Path(root), {c.path for c in history.changes})
+    today = set(current.values())  # the catalog has read these: no need to ask git
+    wanted = [b for b in needed_blobs(history.changes, trend_from) if b not in today]
     if len(wanted) > MAX_VERSIONS:
         return _with(history, {}, TOO_LARGE)
     versions = read_blobs(root, wanted, timeout)
-    return _with(history, versions or {}, OK if versions is not None else TOO_LARGE)
+    return _with(history, versions or {}, OK if versions is not None else TOO_LARGE, current)
 
 
-def _with(history: History, versions: dict[str, bytes], status: str) -> History:
-    return History(history.files, history.folders, history.changes, versions, status)
+def _with(history: History, versions: dict[str, bytes], status: str,
+          current: dict[str, str] | None = None) -> History:
+    return History(history.files, history.folders, history.changes, versions, status,
+                   current or {})
+
+
+def worktree_blobs(root: Path, paths: set[str]) -> dict[str, str]:
+    """Git's blob id of each file as it is on disk (sha1 of "blob <size>\\0" + bytes): a
+    version equal to today's file is the one the catalog parsed. A checkout that converts
+    line endings gives other ids, and those versions are simply read from git."""
+    blobs = {}
+    for rel in paths:
+        path = root / rel
+        if path.is_file() and not path.is_symlink():
+            data = path.read_bytes()
+            blobs[rel] = hashlib.sha1(b"blob %d\0" % len(data) + data,
+                                      usedforsecurity=False).hexdigest()
+    return blobs
 
 
 def parse_log(output: str) -> History:

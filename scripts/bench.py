@@ -20,6 +20,10 @@ preview  `playbook-kb serve SLUG` as a champion runs it: until the playbook's pa
          over HTTP, then from saving workflow.md until the served page shows the edit;
 serve    `mkdocs serve` of the whole site: ready, then rebuilt after saving a hand-written
          page and after saving a playbook.
+history  (only when asked) a year of history instead: the first commit a year ago, then one
+         commit a month raising `runs_per_month` in a quarter of the playbooks; times, in
+         this process, what the build reads for the trends on /impact/ (the one `git log
+         --raw`, the one `git cat-file --batch`) and the month-end snapshots.
 
 `--profile` instead runs the full build in-process under cProfile and prints the top
 entries by cumulative and by own time. Whole processes are timed, Python start-up
@@ -43,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import signal
 import socket
@@ -83,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--template", default="",
                         help="folder under playbooks/ to copy (default: every playbook in turn)")
     parser.add_argument("--keep", action="store_true", help="keep the generated repository")
-    parser.add_argument("--only", choices=["all", "builds", "check", "preview", "serve"],
+    parser.add_argument("--only", choices=["all", "builds", "check", "preview", "serve",
+                                           "history"],
                         default="all",
                         help="`builds`: the three site builds and page generation; `check`: "
                              "`playbook-kb check` alone; `preview`: `playbook-kb serve` ready "
@@ -111,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
             runs |= measure_serve(root, first_slug(root))
         if args.only in ("all", "serve"):
             runs |= measure_full_serve(root, first_slug(root))
+        if args.only == "history":
+            runs |= measure_history(root)
         if args.browser:
             from bench_browser import browser_figures  # scripts/bench_browser.py
 
@@ -288,6 +296,41 @@ def measure_generation(root: Path) -> dict[str, Run]:
     return {"engine: load and check (in-process)": Run(checked - start, checked_cpu - cpu),
             "engine: page generation (in-process)": Run(time.perf_counter() - checked,
                                                         time.process_time() - checked_cpu)}
+
+
+def measure_history(root: Path, months: int = 12) -> dict[str, Run]:
+    """A year of monthly commits, then the trend read as `build_site` reads it."""
+    from playbook_kb import check
+    from playbook_kb.derive.trend import first_month, git_trend
+    from playbook_kb.load.gitinfo import read_history
+
+    def dated(months_ago: int) -> dict[str, str]:
+        when = time.localtime(time.time() - months_ago * 30.4 * 86400)
+        date = time.strftime("%Y-%m-15T10:00:00+09:00", when)
+        return {**ENV, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+
+    subprocess.run(["git", "commit", "-q", "--amend", "--no-edit", "--reset-author"],
+                   cwd=root, env=dated(months), check=True)  # the first commit, a year ago
+    indexes = sorted((root / "playbooks").glob("pb-*/index.md"))
+    for month in range(1, months):
+        for index in indexes[month % 4::4]:
+            text = index.read_text(encoding="utf-8")
+            index.write_text(re.sub(r"runs_per_month: (\d+)",
+                                    lambda m: f"runs_per_month: {int(m[1]) + 1}", text,
+                                    count=1), encoding="utf-8")
+        subprocess.run(["git", "commit", "-qam", f"month {month}"], cwd=root,
+                       env=dated(months - month), check=True)
+    catalog, _ = check(root)
+    start, cpu = time.perf_counter(), time.process_time()
+    history = read_history(root, trend_from=first_month(catalog.settings.today))
+    read, read_cpu = time.perf_counter(), time.process_time()
+    trend = git_trend(catalog, history)
+    print(f"{len(history.changes)} overview changes, {len(history.versions)} versions read "
+          f"from git, {len(trend.months)} months, status {trend.status}", file=sys.stderr)
+    return {"history: `git log --raw` + `git cat-file --batch` (in-process)":
+            Run(read - start, read_cpu - cpu),
+            "history: month-end snapshots (in-process)":
+            Run(time.perf_counter() - read, time.process_time() - read_cpu)}
 
 
 def measure_check(root: Path) -> dict[str, Run]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from playbook_kb.load.gitinfo import History, parse_log, read_history
+from playbook_kb.load.gitinfo import parse_log, read_history
 
 from .conftest import build_site, make_repo
 
@@ -60,7 +60,8 @@ def test_one_git_log_gives_every_file_and_folder_its_latest_date(repo_in_git: Pa
 def test_a_shallow_clone_knows_only_what_it_saw(repo_in_git: Path, tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", repo_in_git.as_uri(), str(clone))
-    assert read_history(clone) == History()  # the boundary commit lists every file
+    history = read_history(clone)  # the boundary commit lists every file: no dates
+    assert (history.files, history.folders, history.status) == ({}, {}, "shallow")
 
 
 def test_no_repository_or_no_git_means_no_dates(tmp_path: Path, monkeypatch) -> None:
@@ -70,8 +71,10 @@ def test_no_repository_or_no_git_means_no_dates(tmp_path: Path, monkeypatch) -> 
 
 
 def test_parse_log_keeps_the_newest_date() -> None:
-    log = ("\x1e2026-03-20\x1fHEAD -> main\0\nplaybooks/a/x.md\0"
-           "\x1e2026-01-15\x1f\0\nplaybooks/a/x.md\0playbooks/b/y.md\0")
+    blob = ":100644 100644 " + "1" * 40 + " " + "2" * 40 + " M"
+    log = (f"\x1e2026-03-20\x1f1774000000\x1fHEAD -> main\0\n{blob}\0playbooks/a/x.md\0"
+           f"\x1e2026-01-15\x1f1768000000\x1f\0\n{blob}\0playbooks/a/x.md\0"
+           f"{blob}\0playbooks/b/y.md\0")
     history = parse_log(log)
     assert history.files == {"playbooks/a/x.md": dt.date(2026, 3, 20),
                              "playbooks/b/y.md": dt.date(2026, 1, 15)}

@@ -78,5 +78,5 @@ def test_impact_page_prints_as_one_page_monthly_summary(site, page, tmp_path):
     assert pdf_pages(pdf) == 1
     for kept in ("#progress", "#trend", "#by-department"):
         assert page.locator(kept).is_visible(), kept
-    for hidden in ("#by-playbook", "#not-measured", "figure.kb-chart-figure"):
+    for hidden in ("#by-playbook", "#not-measured", "#history", "figure.kb-chart-figure"):
         assert not page.locator(hidden).first.is_visible(), hidden

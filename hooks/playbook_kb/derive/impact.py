@@ -12,7 +12,9 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..load.gitinfo import NOT_READ
 from ..model import PHASES, Catalog, MonthReport, Playbook, Target
+from .trend import GitTrend, Snapshot
 
 ON_TRACK, BEHIND, MET, NO_DATA = "on-track", "behind", "met", "no-data"
 
@@ -57,6 +59,9 @@ class TrendPoint:
     satisfaction: float | None
     helpdesk_inquiries: int | None
     playbooks_by_phase: dict[str, int]
+    playbook_users: int | None = None  # users recorded in the front matter at month end (git)
+    from_git: tuple[str, ...] = ()  # fields the git history filled: no monthly value for them
+    source: str = "monthly"  # "monthly", "git" (no monthly file), "both" (git filled some)
 
 
 @dataclass(frozen=True)
@@ -69,14 +74,18 @@ class ImpactReport:
     phase_counts: dict[str, int]
     headcount: int | None
     latest_month: str | None
+    history: GitTrend = GitTrend(NOT_READ)  # month-end snapshots of the front matter
 
     @property
     def total_hours(self) -> float:
         return self.current.get("hours_saved") or 0.0
 
 
-def build_impact(catalog: Catalog, playbooks: list[Playbook]) -> ImpactReport:
-    """`playbooks`: the published ones (valid slug), as every cross-department page."""
+def build_impact(catalog: Catalog, playbooks: list[Playbook],
+                 history: GitTrend | None = None) -> ImpactReport:
+    """`playbooks`: the published ones (valid slug), as every cross-department page;
+    `history`: the git series, which fills the months and fields no monthly file has."""
+    history = history or GitTrend(NOT_READ)
     company = catalog.company
     latest = company.latest
     departments = _departments(catalog, playbooks, latest)
@@ -98,10 +107,10 @@ def build_impact(catalog: Catalog, playbooks: list[Playbook]) -> ImpactReport:
     progress = tuple(_progress(name, current.get(name), target, company.baseline,
                                company.baseline_date, catalog.settings.today)
                      for name in target.values) if target else ()
-    trend = tuple(_point(month, headcount) for month in company.months)
+    trend = _trend(company.months, history.months, headcount)
     return ImpactReport(tuple(departments), current, target, progress, trend,
                         {phase: phase_counts.get(phase, 0) for phase in PHASES}, headcount,
-                        latest.month if latest else None)
+                        latest.month if latest else None, history)
 
 
 def _departments(catalog: Catalog, playbooks: list[Playbook],
@@ -177,8 +186,29 @@ def _progress(name: str, current: float | None, target: Target, baseline: dict[s
     return Progress(name, current, goal, expected, status)
 
 
-def _point(month: MonthReport, headcount: int | None) -> TrendPoint:
-    active = month.total_active_users
+def _trend(months: tuple[MonthReport, ...], snapshots: tuple[Snapshot, ...],
+           headcount: int | None) -> tuple[TrendPoint, ...]:
+    """One point per month of either source: the office's monthly file wins for each value
+    it has; the month-end snapshot from git fills hours and playbooks per phase."""
+    by_month = {m.month: m for m in months}
+    from_git = {s.month: s for s in snapshots}
+    return tuple(_point(by_month.get(month), from_git.get(month), month, headcount)
+                 for month in sorted(by_month.keys() | from_git.keys()))
+
+
+def _point(report: MonthReport | None, snapshot: Snapshot | None, month: str,
+           headcount: int | None) -> TrendPoint:
+    source = "git" if report is None else "monthly"
+    report = report or MonthReport(month, "")
+    active = report.total_active_users
     rate = 100 * active / headcount if active is not None and headcount else None
-    return TrendPoint(month.month, month.hours_saved, active, rate, month.satisfaction,
-                      month.helpdesk_inquiries, dict(month.playbooks_by_phase))
+    hours, phases, filled = report.hours_saved, dict(report.playbooks_by_phase), []
+    if snapshot is not None and hours is None:
+        hours, filled = snapshot.hours_saved, [*filled, "hours_saved"]
+    if snapshot is not None and not phases:
+        phases, filled = dict(snapshot.by_phase), [*filled, "playbooks_by_phase"]
+    if filled and source == "monthly":
+        source = "both"
+    return TrendPoint(month, hours, active, rate, report.satisfaction,
+                      report.helpdesk_inquiries, phases,
+                      snapshot.users if snapshot else None, tuple(filled), source)

@@ -10,6 +10,7 @@ path wins (the adapter decides).
 from __future__ import annotations
 
 from ...check import findings_by_playbook
+from ...derive.trend import first_month
 from ...findings import Finding
 from ...load.gitinfo import History, read_history
 from ...model import Catalog
@@ -53,9 +54,10 @@ PIPELINE: tuple[Generator, ...] = (
 def build_site(catalog: Catalog, findings: list[Finding],
                history: History | None = None) -> SitePlan:
     """Every generated page. `history`: when each file last changed (default: read from
-    git once, here, before any generator runs)."""
-    if history is None:
-        history = read_history(catalog.root)
+    git once, here, before any generator runs, with the overview versions the trends need)."""
+    if history is None:  # a preview stubs /impact/: no versions to read on every save
+        trend_from = None if catalog.settings.preview else first_month(catalog.settings.today)
+        history = read_history(catalog.root, trend_from=trend_from)
     context = Context(catalog, tuple(findings), findings_by_playbook(catalog, findings),
                       catalog.settings.lang, history)
     plan = SitePlan()

@@ -12,6 +12,7 @@ from typing import Any
 from ...derive.impact import ImpactReport, build_impact
 from ...derive.rollout import Rollout, build_rollout, published
 from ...derive.tooluse import Usage, tool_usage
+from ...derive.trend import git_trend
 from ...findings import Finding
 from ...i18n import labels
 from ...load.gitinfo import History
@@ -55,7 +56,7 @@ class Context:
     @cached_property
     def impact(self) -> ImpactReport:
         """The management numbers, once per build for the impact, phases and JSON pages."""
-        return build_impact(self.catalog, self.published)
+        return build_impact(self.catalog, self.published, git_trend(self.catalog, self.history))
 
     @cached_property
     def tool_usage(self) -> Usage | None:

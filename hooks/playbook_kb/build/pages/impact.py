@@ -18,10 +18,11 @@ from ...routes import IMPACT_SRC, department_url
 from ..charts import Bar, bar_chart
 from .context import Context, SitePlan
 from .crossdept import Pages, hours, metric_value
+from .impact_history import history_csv, history_json, history_view, point_json
 
 TOP_PLAYBOOKS = 15  # the chart shows the biggest; the table below lists them all
 IMPACT_JSON_VERSION = 1
-CSV_FILES = ("departments", "playbooks", "trend")
+CSV_FILES = ("departments", "playbooks", "trend", "history")
 
 
 def impact_page(context: Context, plan: SitePlan) -> None:
@@ -54,10 +55,16 @@ def impact_page(context: Context, plan: SitePlan) -> None:
         report=report, measured=measured, unmeasured=unmeasured, departments=departments,
         total=report.total_hours, users_total=_users_total(measured), dept_chart=dept_chart,
         playbook_chart=playbook_chart, trend_charts=[c for c in trend_charts if c],
-        metric_value=metric_value, csv_files=CSV_FILES)
+        metric_value=metric_value, csv_files=CSV_FILES, active_total=_active_total(report),
+        **history_view(pages, report))
     for name, text in csv_files(pages, report, measured).items():
         plan.files[f"impact/{name}.csv"] = text
     plan.files["impact.json"] = impact_json(pages, report)
+
+
+def _active_total(report: ImpactReport) -> int | None:
+    """The latest monthly file's active users: a later month from git has none."""
+    return next((t.active_users for t in report.trend if t.month == report.latest_month), None)
 
 
 def _users_total(measured: list[Playbook]) -> int | None:
@@ -92,13 +99,18 @@ def csv_files(pages: Pages, report: ImpactReport, measured: list[Playbook]) -> d
                           m.measured.isoformat() if m.measured else ""])
     trend = [[words["month_col"], words["hours_saved"], words["active_users_col"],
               words["usage_rate_col"], words["metric_satisfaction"], words["inquiries_col"],
-              words["pilot"], words["rollout"], words["company-wide"]]]
+              words["pilot"], words["rollout"], words["company-wide"],
+              words["history_users_col"], words["source_col"]]]
     for t in report.trend:
         trend.append([t.month, _num(t.hours_saved), _num(t.active_users), _num(t.usage_rate),
                       _num(t.satisfaction), _num(t.helpdesk_inquiries),
                       *(_num(t.playbooks_by_phase.get(phase)) for phase in
-                        ("pilot", "rollout", "company-wide"))])
-    return {"departments": _csv(departments), "playbooks": _csv(playbooks), "trend": _csv(trend)}
+                        ("pilot", "rollout", "company-wide")),
+                      _num(t.playbook_users), words[f"source_{t.source}"]])
+    header, *rows = history_csv(pages, report)
+    history = [header, *([row[0], row[1], *map(_num, row[2:])] for row in rows)]
+    return {"departments": _csv(departments), "playbooks": _csv(playbooks), "trend": _csv(trend),
+            "history": _csv(history)}
 
 
 def _num(value: float | None) -> str:
@@ -147,7 +159,9 @@ def impact_json(pages: Pages, report: ImpactReport) -> str:
              "active_users": t.active_users, "usage_rate": _round(t.usage_rate),
              "satisfaction": _round(t.satisfaction),
              "helpdesk_inquiries": t.helpdesk_inquiries,
-             "playbooks_by_phase": t.playbooks_by_phase} for t in report.trend],
+             "playbooks_by_phase": t.playbooks_by_phase, **point_json(t)}
+            for t in report.trend],
+        "history": history_json(report, _round),
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2,
                       allow_nan=False) + "\n"

@@ -18,6 +18,7 @@ from playbook_kb import Settings, check
 from playbook_kb.build.findability import index_site, unmark
 from playbook_kb.build.pages import SitePlan, build_site
 from playbook_kb.check.sanitize import prefix_anchors, sanitize_page
+from playbook_kb.i18n import labels
 from playbook_kb.load.settings import settings_from
 
 log = logging.getLogger("mkdocs.hooks.playbooks")  # a mkdocs.* logger: --strict counts it
@@ -43,6 +44,9 @@ def on_config(config):
     if _settings.preview:  # links into pages a preview leaves out are not the champion's
         config.validation.links.anchors = logging.DEBUG
         config.validation.links.unrecognized_links = logging.DEBUG
+    toc = config.mdx_configs.get("toc")  # Python-Markdown's default title is "Permanent link"
+    if toc is not None and toc.get("permalink") and "permalink_title" not in toc:
+        toc["permalink_title"] = labels(_settings.lang)["permalink_title"]
     config["playbook_kb_catalog"] = catalog  # hooks/kb_macros.py reads this build's catalog
     config.extra["kb_pagefind"] = _settings.japanese_search  # the theme swaps the search worker
     redirects = config.plugins.get("redirects")  # old URLs of renamed playbooks (aliases)
@@ -84,10 +88,11 @@ def on_page_markdown(markdown, *, page, config, files):
 
 @event_priority(-100)  # after every other plugin has produced the page's HTML
 def on_page_content(html, *, page, config, files):
-    if page.file.src_uri in _plan.untrusted:
+    src_uri = page.file.src_uri
+    if src_uri in _plan.untrusted:
         prefix_anchors(page.toc)
-        return unmark(sanitize_page(html))
-    return html
+        html = unmark(sanitize_page(html))
+    return html + _plan.appendix.get(src_uri, "")  # the engine's own HTML (module order)
 
 
 @event_priority(-100)  # after Material's search plugin has written its index

@@ -38,7 +38,7 @@ def test_clean_repo_builds_strict_with_playbook_pages(repo) -> None:
     assert tree_digest(root) == before  # nothing written into docs/ or playbooks/
     overview = build.html(f"{PB}/")
     assert "<h1>商談メモから提案メールの下書き</h1>" in overview
-    assert "1 回 120 分 → 30 分、月 40 回" in overview and "月 60.0 時間の削減" in overview
+    assert "1 回 120 分 → 30 分、月 40 回" in overview and "月 60 時間の削減" in overview
     assert 'href="https://github.com/example-co/ai-playbooks/edit/main/playbooks/sales-email/index.md"' in overview
     for part in ("prompt-sheet/", "workflow/", "samples/", "samples/mail/"):
         assert (build.site / PB / part / "index.html").is_file()

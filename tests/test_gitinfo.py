@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -80,6 +81,8 @@ def test_parse_log_keeps_the_newest_date() -> None:
                              "playbooks/b/y.md": dt.date(2026, 1, 15)}
     assert history.folders == {"playbooks/a": dt.date(2026, 3, 20),
                                "playbooks/b": dt.date(2026, 1, 15)}
+    assert history.created == {"playbooks/a": dt.date(2026, 1, 15),
+                               "playbooks/b": dt.date(2026, 1, 15)}
 
 
 def updated(html: str) -> str | None:
@@ -108,9 +111,32 @@ def test_playbook_pages_show_last_updated_and_edit_the_real_file(repo_in_git: Pa
 def test_changes_page_lists_the_latest_playbooks(repo_in_git: Path) -> None:
     build = build_site(repo_in_git)
     changes = build.html("changes/")
-    assert re.search(r'<time datetime="2026-03-20">2026-03-20</time></td><td>'
+    assert re.search(r'<time datetime="2026-03-20">2026-03-20</time></td><td[^>]*>'
+                     r'<span class="kb-pill kb-pill-updated">更新</span></td><td[^>]*>'
                      r'<a href="\.\./playbooks/sales-email/">商談メモから提案メールの下書き</a>',
                      changes), changes
+    article = changes.split("<article", 1)[1].split("</article>", 1)[0]
+    assert "git" not in re.sub(r"<[^>]+>", "", article)  # readers are not told about git
+
+
+def test_a_playbook_added_lately_is_new_on_changes_and_on_its_page(repo_in_git: Path) -> None:
+    """Issue 13: each playbook has its own date, and 新着 tells new from updated."""
+    new = repo_in_git / "playbooks/sales-email-2"
+    shutil.copytree(repo_in_git / PB, new)
+    index = new / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "title: 商談メモから提案メールの下書き", "title: 展示会後のお礼メール"), encoding="utf-8")
+    git(repo_in_git, "add", "-A")
+    git(repo_in_git, "commit", "-q", "-m", "new playbook", date="2026-11-20T09:00:00+09:00")
+    history = read_history(repo_in_git)
+    assert history.folder_created("playbooks/sales-email-2") == dt.date(2026, 11, 20)
+    assert history.folder_created(PB) == dt.date(2026, 1, 15)
+    build = build_site(repo_in_git)
+    rows = re.findall(r'<time datetime="([0-9-]+)">[^<]*</time></td><td[^>]*>'
+                      r'<span class="kb-pill kb-pill-(\w+)">', build.html("changes/"))
+    assert rows == [("2026-11-20", "new"), ("2026-03-20", "updated")]
+    assert '<span class="kb-pill kb-pill-new">新着</span>' in build.html("playbooks/sales-email-2/")
+    assert "kb-pill-new" not in build.html(f"{PB}/")
 
 
 def test_feedback_links_on_every_playbook_page(repo_in_git: Path) -> None:
@@ -128,4 +154,4 @@ def test_a_checkout_without_git_still_builds(tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     assert updated(build.html(f"{PB}/")) is None
     assert "kb-feedback" in build.html(f"{PB}/")
-    assert "git の履歴がない" in build.html("changes/")
+    assert "更新日の記録がない" in build.html("changes/")

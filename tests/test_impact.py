@@ -78,8 +78,9 @@ def test_hours_count_for_the_department_that_uses_them(built: Build) -> None:
     html = built.html("impact/")
     sales, support = row(html, "dept-sales"), row(html, "dept-support")
     # sales made 90.0 (60 own + 30 by support) and used 60.0; support used 30 + 30 = 60.0
-    assert '<td class="kb-num">60.0</td><td class="kb-num">90.0</td>' in sales
-    assert '<td class="kb-num">60.0</td><td class="kb-num">30.0</td>' in support
+    # (whole hours print without ".0")
+    assert '<td class="kb-num">60</td><td class="kb-num">90</td>' in sales
+    assert '<td class="kb-num">60</td><td class="kb-num">30</td>' in support
     assert 'id="total-hours">127.5<' in html
 
 

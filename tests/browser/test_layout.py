@@ -1,5 +1,6 @@
-"""The pages readers open most, at desktop and phone widths: nothing sticks out sideways.
+"""Search results at desktop and phone widths: nothing sticks out sideways.
 
+Every page of the site, at three widths, is audited by test_layout_audit.py.
 Screenshots land in $KB_SCREENSHOTS (a folder) when it is set, for a person to look at.
 """
 
@@ -15,43 +16,12 @@ from .conftest import DESKTOP, PHONE, search
 
 pytestmark = pytest.mark.browser
 
-PLAYBOOK = "playbooks/sales-proposal-email/"
-PAGES = {
-    "home": "",
-    "playbook": PLAYBOOK,
-    "prompt-sheet": PLAYBOOK + "prompt-sheet/",
-    "workflow": PLAYBOOK + "workflow/",
-    "samples": "playbooks/it-ai-usage-report/samples/",
-    "matrix": "matrix/",
-    "catalog": "playbooks/",
-    "tools": "tools/",
-    "tool": "tools/claude/",
-    "data-policy": "data-policy/",
-}
-
 
 def shoot(page, name: str) -> None:
     folder = os.environ.get("KB_SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=Path(folder) / f"{name}.png", full_page=True)
-
-
-@pytest.mark.parametrize("size", ["desktop", "phone"])
-@pytest.mark.parametrize("name", list(PAGES))
-def test_page_fits_the_screen(site, browser, name, size):
-    path = PAGES[name]
-    if not (site.site / path / "index.html").is_file():
-        pytest.skip(f"/{path} is not built by this repository")
-    viewport = DESKTOP if size == "desktop" else PHONE
-    context = browser.new_context(viewport=viewport, locale="ja-JP")
-    page = context.new_page()
-    page.goto(site(path))
-    page.wait_for_load_state("networkidle")
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    shoot(page, f"{name}-{size}")
-    context.close()
-    assert overflow <= 0, f"/{path} is {overflow}px wider than a {size} screen"
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])

@@ -203,7 +203,8 @@ class TrainerMacros:
             "department": escape_md(taxonomy.label("department", meta.department, self.lang)),
             "output": escape_md(taxonomy.label("output", meta.output, self.lang)),
             "phase": self.words.get(meta.phase, ""), "tier": self.words.get(meta.tier, ""),
-            "hours": f"{meta.metrics.hours_saved_per_month:.1f}" if meta.metrics else "—",
+            "hours": f"{meta.metrics.hours_saved_per_month:,.1f}".removesuffix(".0")
+            if meta.metrics else "—",
         }
 
     def _omitted(self) -> str:

@@ -51,12 +51,18 @@ class History:
     versions: dict[str, bytes] = field(default_factory=dict)  # blob -> its first bytes
     status: str = NO_GIT  # OK when `changes` is the whole history and `versions` were read
     current: dict[str, str] = field(default_factory=dict)  # path -> blob of today's file
+    created: dict[str, dt.date] = field(default_factory=dict)  # folder -> its first commit
 
     def file(self, rel: str) -> dt.date | None:
         return self.files.get(rel)
 
     def folder(self, rel_dir: str) -> dt.date | None:
         return self.folders.get(rel_dir)
+
+    def folder_created(self, rel_dir: str) -> dt.date | None:
+        """The date of the oldest commit that touched the folder: when it was added (as far
+        as the history goes back: a shallow clone's boundary is not read at all)."""
+        return self.created.get(rel_dir)
 
     def __bool__(self) -> bool:
         return bool(self.files)
@@ -95,7 +101,7 @@ def read_history(root: Path | str, under: str = "playbooks", timeout: float = 60
 def _with(history: History, versions: dict[str, bytes], status: str,
           current: dict[str, str] | None = None) -> History:
     return History(history.files, history.folders, history.changes, versions, status,
-                   current or {})
+                   current or {}, history.created)
 
 
 def worktree_blobs(root: Path, paths: set[str]) -> dict[str, str]:
@@ -117,6 +123,7 @@ def parse_log(output: str) -> History:
     files: dict[str, dt.date] = {}
     changes: list[Change] = []
     status = OK
+    created: dict[str, dt.date] = {}
     for record in output.split(_RECORD)[1:]:
         header, _, entries = record.partition("\0")
         date_text, _, rest = header.partition(_FIELD)
@@ -132,11 +139,14 @@ def parse_log(output: str) -> History:
         for blob, name in _entries(entries):
             if name not in files:  # the first sighting is the newest change
                 files[name] = date
+            parts = name.split("/")
+            if len(parts) > 2:  # the last sighting is the oldest: when the folder was added
+                created[f"{parts[0]}/{parts[1]}"] = date
             if _is_overview(name):
                 changes.append(Change(when, date_text.strip()[:7], name, blob))
     changes.reverse()  # git lists the newest first; same-second commits keep their order
     changes.sort(key=lambda c: c.when)  # side branches interleave by date
-    return History(files, _folders(files), tuple(changes), {}, status)
+    return History(files, _folders(files), tuple(changes), {}, status, created=created)
 
 
 def _entries(entries: str):

@@ -20,7 +20,8 @@ from .yamlsafe import load_permissive
 
 CONFIG_FILE = "mkdocs.yml"
 KEYS = ("stale_days", "max_file_mb", "min_part_chars", "japanese_search", "edit_uri",
-        "feedback", "tool_retirement_warning_days", "list_limit")
+        "feedback", "tool_retirement_warning_days", "list_limit",
+        "show_repo_link")  # show_repo_link: read by overrides/partials/source.html
 FEEDBACK_KEYS = ("issue_url", "email")
 
 

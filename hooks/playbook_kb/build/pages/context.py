@@ -73,6 +73,7 @@ class SitePlan:
     redirects: dict[str, str] = field(default_factory=dict)  # old src_uri -> new src_uri
     files: dict[str, str] = field(default_factory=dict)  # src_uri -> text of a non-page file
     search: dict[str, dict[str, str]] = field(default_factory=dict)  # src_uri -> index fields
+    appendix: dict[str, str] = field(default_factory=dict)  # src_uri -> HTML after its content
 
 
 def render_page(context: Context, template: str, here: str, meta: dict[str, Any],

@@ -18,7 +18,8 @@ from .preview import stub, stubbed
 
 
 def hours(value: float) -> str:
-    return f"{value:,.1f}"
+    """One decimal where it says something: "495", "12.5", "1,234" (not "495.0")."""
+    return f"{value:,.1f}".removesuffix(".0")
 
 
 def number(value: float) -> str:

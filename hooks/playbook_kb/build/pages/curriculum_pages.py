@@ -9,9 +9,10 @@ from ...i18n import labels
 from ...load.focus import focused
 from ...load.tier_record import read_tier_record
 from ...model import TIERS, Catalog
-from ...routes import CURRICULUM_JSON, CURRICULUM_SRC, doc_link, link, tier_src, tier_url
+from ...routes import (CURRICULUM_JSON, CURRICULUM_SRC, doc_link, link, page_url, tier_src,
+                       tier_url)
 from ..curriculum_view import CurriculumView
-from ..render import escape_md
+from ..render import escape_md, render
 from .context import Context, SitePlan, render_page
 from .preview import stub, stubbed
 
@@ -43,6 +44,8 @@ def curriculum_pages(context: Context, plan: SitePlan) -> None:
         plan.pages[src] = render_page(context, "curriculum_tier.md.j2", src, {"title": title},
                                       tier=view.tier(tier, src, links=True),
                                       title=escape_md(title), moved=gone)
+    for src_uri, html in module_nav(curriculum, context.lang).items():
+        plan.appendix[src_uri] = html
 
 
 def moved_modules(curriculum: Curriculum,
@@ -59,6 +62,28 @@ def moved_modules(curriculum: Curriculum,
 def _tier_title(tier: str, words: dict[str, str]) -> str:
     return words["tier_title"].format(tier=words[f"{tier}_tier"],
                                       audience=words[f"{tier}_audience"])
+
+
+def module_nav(curriculum: Curriculum, lang: str) -> dict[str, str]:
+    """Each module's page -> a "next module" link in teaching order, and the tier's list.
+
+    The last module of a tier leads to the first of the next tier that has modules; the
+    last of all leads back to the curriculum. HTML, appended after the page's content.
+    """
+    words = labels(lang)
+    order = [m for tier in TIERS for m in curriculum.tiers[tier]]
+    result = {}
+    for module, following in zip(order, [*order[1:], None], strict=True):
+        here = module.src_uri
+        view = {"list": link(here, module.anchor_url), "tier": words[f"{module.tier}_tier"],
+                "next": None, "home": link(here, page_url(CURRICULUM_SRC))}
+        if following is not None:
+            view["next"] = {"title": following.title,
+                            "href": link(here, page_url(following.src_uri)),
+                            "same_tier": following.tier == module.tier,
+                            "tier": words[f"{following.tier}_tier"]}
+        result[here] = render("_module_nav.html.j2", words=words, nav=view)
+    return result
 
 
 def curriculum_json(curriculum: Curriculum, catalog: Catalog, lang: str) -> str:

@@ -1,9 +1,12 @@
 """What the samples gallery shows for each file, worked out once at build time.
 
 Markdown: its first words; images: the picture; PDF: the first page in the browser's
-viewer; CSV: the first rows as a table; text: the first lines; Office files: a download
-link with type and size. Everything comes from the file as the catalog read it, and
-the template escapes it: a sample is contributor data, never markup.
+viewer; CSV: the first rows as a table; text: the first lines; Word and PowerPoint: the
+first paragraphs (up to a page break) or the first slide's text; Excel: the first rows
+of the first sheet (load/office.py, bounded); anything else, or an Office file that
+cannot be read: a tile with its type. Every card keeps its download link. Everything
+comes from the file, and the template escapes it: a sample is contributor data, never
+markup.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import csv
 import re
 from dataclasses import dataclass, field
 
+from ...load.office import office_excerpt
 from ...load.textio import split_front_matter
 from ...model import SourceFile
 
@@ -26,13 +30,16 @@ _MARKUP = re.compile(  # block markers at the start of a line, emphasis, links (
 @dataclass(frozen=True)
 class Preview:
     source: SourceFile
-    kind: str  # markdown | image | pdf | table | text | office | file
+    kind: str  # markdown | image | pdf | table | text | document | sheet | office | file
     file: str  # path inside samples/, e.g. "mail.md"
     title: str = ""
     excerpt: str = ""
     rows: list[list[str]] = field(default_factory=list)  # rows[0] is the header
     more_rows: int = 0
     type_key: str = ""  # labels key for the file type, e.g. "type_docx"
+    paragraphs: tuple[str, ...] = ()  # document: its first paragraphs
+    sheet: str = ""  # sheet: the name of the sheet shown
+    more: bool = False  # document, sheet: the file holds more than the preview
 
 
 def preview(source: SourceFile) -> Preview:
@@ -54,8 +61,21 @@ def preview(source: SourceFile) -> Preview:
         lines = source.text.splitlines()
         return Preview(source, "text", file, excerpt="\n".join(lines[:TEXT_LINES]),
                        more_rows=max(0, len(lines) - TEXT_LINES), type_key="type_txt")
-    return Preview(source, "office" if suffix in OFFICE_TYPES else "file", file,
-                   type_key=OFFICE_TYPES.get(suffix, "type_file"))
+    if suffix in OFFICE_TYPES:
+        return _office(source, file)
+    return Preview(source, "file", file, type_key="type_file")
+
+
+def _office(source: SourceFile, file: str) -> Preview:
+    excerpt = office_excerpt(source.abs_path)
+    type_key = OFFICE_TYPES[source.suffix]
+    if excerpt.rows:
+        return Preview(source, "sheet", file, rows=[list(r) for r in excerpt.rows],
+                       sheet=excerpt.sheet, more=excerpt.more, type_key=type_key)
+    if excerpt.paragraphs:
+        return Preview(source, "document", file, paragraphs=excerpt.paragraphs,
+                       more=excerpt.more, type_key=type_key)
+    return Preview(source, "office", file, type_key=type_key)
 
 
 def _markdown(text: str) -> tuple[str, str]:

@@ -6,15 +6,21 @@ end, its footer (last change, feedback): the templates render all three.
 
 from __future__ import annotations
 
+import re
+
 from ...findings import Finding
 from ...load.focus import focused
 from ...load.textio import split_front_matter
 from ...model import Playbook, SourceFile
 from ...routes import SAMPLES, part_link, part_of, parts
+from .changes import is_new
 from .context import Context, SitePlan, render_page
+from .crossdept import hours
 from .feedback import footer
 from .gallery import preview
 from .tools import panel_tools
+
+_LEADING_H1 = re.compile(r"\A\s*(# [^\n]*)\n")  # a contributor's own title line, if any
 
 
 def playbook_pages(context: Context, plan: SitePlan) -> None:
@@ -51,6 +57,9 @@ def _page(context: Context, playbook: Playbook, source: SourceFile,
     part = part_of(source.name)
     overview = part is not None and part.key == "overview"
     body = playbook.body if overview else split_front_matter(source.text or "").body
+    heading = ""
+    if found := _LEADING_H1.match(body):  # the title goes above the summary and the parts nav
+        heading, body = found.group(1), body[found.end():]
     if overview:
         title = playbook.title
     elif part is not None and not part.generated:
@@ -63,9 +72,10 @@ def _page(context: Context, playbook: Playbook, source: SourceFile,
     tool_views = panel_tools(context, playbook, source.rel) if overview else []
     return render_page(context, "playbook_page.md.j2", source.rel, meta,
                        parts=parts_nav(playbook, source.rel), playbook=playbook,
-                       findings=findings, panel=overview, body=body,
-                       taxonomy=context.catalog.taxonomy, tool_views=tool_views,
-                       footer=footer(context, playbook, source.rel))
+                       findings=_banner(findings), panel=overview, body=body, heading=heading,
+                       part=source.name, taxonomy=context.catalog.taxonomy, hours=hours,
+                       tool_views=tool_views, footer=footer(context, playbook, source.rel),
+                       **_reader_notes(context, playbook))
 
 
 def _gallery(context: Context, playbook: Playbook, findings: list[Finding], src: str) -> str:
@@ -73,9 +83,24 @@ def _gallery(context: Context, playbook: Playbook, findings: list[Finding], src:
             "render_macros": False}
     previews = [preview(s) for s in playbook.samples if s.name != SAMPLES.file]
     return render_page(context, "samples_gallery.md.j2", src, meta,
-                       parts=parts_nav(playbook, src), playbook=playbook, findings=findings,
+                       parts=parts_nav(playbook, src), playbook=playbook,
+                       findings=_banner(findings), part=SAMPLES.file,
                        previews=previews, human_size=human_size,
-                       footer=footer(context, playbook, src))
+                       footer=footer(context, playbook, src),
+                       **_reader_notes(context, playbook))
+
+
+def _banner(findings: list[Finding]) -> list[Finding]:
+    """What the maintainers' banner lists: the stale warning has its own notice for readers."""
+    return [f for f in findings if f.rule != "stale"]
+
+
+def _reader_notes(context: Context, playbook: Playbook) -> dict:
+    """What a reader is told on every page of the playbook: new, or possibly out of date."""
+    settings = context.catalog.settings
+    reviewed = playbook.meta.reviewed
+    age = (settings.today - reviewed).days if reviewed else 0
+    return {"new": is_new(context, playbook), "stale_age": age if age > settings.stale_days else 0}
 
 
 def human_size(size: int) -> str:

@@ -46,3 +46,24 @@ def test_the_engine_part_of_a_page_is_left_alone_and_markers_are_the_engines() -
     assert "<script>" not in out and "onclick" not in out and "position" not in out
     assert '<p id="user-content-a">本文</p>' in out
     assert sanitize_page("<p onclick=x>no markers</p>") == sanitize("<p onclick=x>no markers</p>")
+
+
+def test_the_leading_title_moves_to_the_engines_slot_only_once_sanitized() -> None:
+    engine = '<p class="kb-crumb">提案</p>\n'
+    summary = '\n<p class="kb-summary">要約</p>\n'
+    title = ('<h1 id="__config" onclick="x()">業務フロー<img src=x onerror=alert(1)>'
+             '<a class="headerlink" href="#__config">¶</a></h1>')
+    page = (engine + "<!--kb:title-->" + summary + "<!--kb:contributor-->\n" + title
+            + "\n<p>本文</p>\n<!--kb:title--><h1>二つ目</h1>\n<!--/kb:contributor-->")
+    out = sanitize_page(page)
+    moved = ('<h1 id="user-content-__config">業務フロー<img src="x">'
+             '<a class="headerlink" href="#user-content-__config">¶</a></h1>')
+    assert out.startswith(engine + moved + summary)
+    assert out.count("<h1") == 2 and "<!--" not in out  # the contributor's slot is a comment
+    assert "onclick" not in out and "onerror" not in out
+
+
+def test_a_part_without_a_leading_title_leaves_the_slot_empty() -> None:
+    page = ("<!--kb:title--><p class=kb-summary>s</p><!--kb:contributor-->"
+            "<p>前文</p><h1>後の見出し</h1><!--/kb:contributor-->")
+    assert sanitize_page(page) == '<p class=kb-summary>s</p><p>前文</p><h1>後の見出し</h1>'

@@ -201,6 +201,13 @@ FILES: dict[str, dict[str, str]] = {
     },
 }
 
+# slug -> the first line of workflow.md: the engine shows a part's leading <h1> above its
+# own summary and nav, so the title line must stay as sanitized as the rest
+TITLE_LINE = {
+    "title-line": "# 業務フロー <img src=x onerror=alert('h1')> [a](javascript:alert('h1-link'))"
+                  " <!--/kb:contributor--><img src=x onerror=alert('h1-marker')> { #__config }",
+}
+
 FRONT = {  # slug -> replacements in index.md: front matter is text, never markup
     "front-matter": [
         ("title: 商談メモから提案メールの下書き",
@@ -221,12 +228,15 @@ def write_adversarial(root: Path, taxonomy: bool = True) -> list[str]:
     playbooks.mkdir(parents=True, exist_ok=True)
     if taxonomy:
         shutil.copy(FIXTURE / "playbooks" / "taxonomy.yml", playbooks / "taxonomy.yml")
-    slugs = sorted({*WORKFLOW, *FILES, *FRONT})
+    slugs = sorted({*WORKFLOW, *FILES, *FRONT, *TITLE_LINE})
     for slug in slugs:
         target = playbooks / slug
         shutil.copytree(FIXTURE / "playbooks" / BASE, target)
-        with open(target / "workflow.md", "a", encoding="utf-8") as handle:
-            handle.write(WORKFLOW.get(slug, ""))
+        workflow = target / "workflow.md"
+        text = workflow.read_text(encoding="utf-8")
+        if slug in TITLE_LINE:
+            text = TITLE_LINE[slug] + text[text.index("\n"):]
+        workflow.write_text(text + WORKFLOW.get(slug, ""), encoding="utf-8")
         for name, text in FILES.get(slug, {}).items():
             (target / name).write_text(text, encoding="utf-8")
         index = target / "index.md"

@@ -226,8 +226,11 @@ def _elements(html: str) -> list[tuple[int, str, dict[str, str]]]:
 
 # A playbook page is the engine's own HTML (parts nav, banner, panel, footer: templates,
 # contributor values escaped) around the contributor's Markdown. The template marks where
-# the contributor's part starts and ends; only that part is contributor markup.
+# the contributor's part starts and ends; only that part is contributor markup. A TITLE
+# slot before it receives the part's leading <h1> once sanitized: the contributor's title
+# shows above the engine's summary and nav without ever leaving the sanitizer.
 START, END = "<!--kb:contributor-->", "<!--/kb:contributor-->"
+TITLE = "<!--kb:title-->"
 
 
 def sanitize_page(html: str) -> str:
@@ -236,13 +239,56 @@ def sanitize_page(html: str) -> str:
     The first START and the last END are the engine's: before the first START and after
     the last END there is only engine HTML, where contributor text is escaped and cannot
     spell a marker. A marker a contributor writes lies between them and is dropped with
-    the other comments. Without both markers the whole page is sanitized.
+    the other comments. Without both markers the whole page is sanitized. The first
+    TITLE before START, if any, is replaced by the sanitized part's leading <h1> (its id
+    prefixed like every other), or by nothing.
     """
     start, end = html.find(START), html.rfind(END)
     if start < 0 or end < start:
         return sanitize(html)
-    inner = html[start + len(START):end]
-    return html[:start] + sanitize(inner) + html[end + len(END):]
+    head, inner, tail = html[:start], sanitize(html[start + len(START):end]), html[end + len(END):]
+    slot = head.find(TITLE)
+    if slot >= 0:
+        title, inner = _leading_h1(inner)
+        head = head[:slot] + title + head[slot + len(TITLE):]
+    return head + inner + tail
+
+
+class _EndOfH1(HTMLParser):
+    """Where the first </h1> starts, in the sanitizer's own (well-formed) output."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.at: tuple[int, int] | None = None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h1" and self.at is None:
+            self.at = self.getpos()
+
+
+def _leading_h1(html: str) -> tuple[str, str]:
+    """(the <h1> element html starts with, the rest); ("", html) if it starts otherwise.
+
+    An <h1> never contains another (the HTML5 parser closes the first), so the first end
+    tag closes it; a parser, not a search, finds it (an attribute value may hold "</h1>").
+    """
+    begin = len(html) - len(html.lstrip())
+    if not html.startswith("<h1", begin) or html[begin + 3:begin + 4] not in (" ", ">"):
+        return "", html
+    parser, fed = _EndOfH1(), 0
+    while parser.at is None and fed < len(html):  # read up to the end tag, not the page
+        found = html.find("</h1>", fed)
+        upto = len(html) if found < 0 else found + len("</h1>")
+        parser.feed(html[fed:upto])
+        fed = upto
+    if parser.at is None:
+        return "", html
+    line, column = parser.at
+    line_start = 0  # HTMLParser counts lines by "\n" only (not str.splitlines' breaks)
+    for _ in range(line - 1):
+        line_start = html.index("\n", line_start) + 1
+    stop = html.index(">", line_start + column) + 1
+    return html[begin:stop], html[stop:]
 
 
 def prefix_anchors(items) -> None:  # duck-typed: MkDocs' AnchorLink tree

@@ -9,8 +9,7 @@ from ...i18n import labels
 from ...load.focus import focused
 from ...load.tier_record import read_tier_record
 from ...model import TIERS, Catalog
-from ...routes import (CURRICULUM_JSON, CURRICULUM_SRC, doc_link, link, page_url, tier_src,
-                       tier_url)
+from ...routes import CURRICULUM_JSON, CURRICULUM_SRC, doc_link, link, page_url, tier_src, tier_url
 from ..curriculum_view import CurriculumView
 from ..render import escape_md, render
 from .context import Context, SitePlan, render_page

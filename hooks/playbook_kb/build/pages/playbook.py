@@ -6,8 +6,6 @@ end, its footer (last change, feedback): the templates render all three.
 
 from __future__ import annotations
 
-import re
-
 from ...findings import Finding
 from ...load.focus import focused
 from ...load.textio import split_front_matter
@@ -19,8 +17,6 @@ from .crossdept import hours
 from .feedback import footer
 from .gallery import preview
 from .tools import panel_tools
-
-_LEADING_H1 = re.compile(r"\A\s*(# [^\n]*)\n")  # a contributor's own title line, if any
 
 
 def playbook_pages(context: Context, plan: SitePlan) -> None:
@@ -57,9 +53,6 @@ def _page(context: Context, playbook: Playbook, source: SourceFile,
     part = part_of(source.name)
     overview = part is not None and part.key == "overview"
     body = playbook.body if overview else split_front_matter(source.text or "").body
-    heading = ""
-    if found := _LEADING_H1.match(body):  # the title goes above the summary and the parts nav
-        heading, body = found.group(1), body[found.end():]
     if overview:
         title = playbook.title
     elif part is not None and not part.generated:
@@ -72,7 +65,7 @@ def _page(context: Context, playbook: Playbook, source: SourceFile,
     tool_views = panel_tools(context, playbook, source.rel) if overview else []
     return render_page(context, "playbook_page.md.j2", source.rel, meta,
                        parts=parts_nav(playbook, source.rel), playbook=playbook,
-                       findings=_banner(findings), panel=overview, body=body, heading=heading,
+                       findings=_banner(findings), panel=overview, body=body,
                        part=source.name, taxonomy=context.catalog.taxonomy, hours=hours,
                        tool_views=tool_views, footer=footer(context, playbook, source.rel),
                        **_reader_notes(context, playbook))

@@ -125,7 +125,7 @@ def test_impact_arithmetic_per_playbook_department_and_total(ja: Build) -> None:
     departments = section(html, "by-department", "by-playbook")
     for label, hours in (("営業部", "60"), ("サポート部", "30"), ("マーケティング部", "7.5")):
         # used by the department = made by it: no adopter reports its own runs here
-        used_made = rf'\s*<td class="kb-num">{re.escape(hours)}</td>' * 2
+        used_made = rf'\s*<td class="kb-num" data-label="[^"]+">{re.escape(hours)}</td>' * 2
         assert re.search(rf">{label}</a>\s*</th>{used_made}", departments), label
     assert re.search(r"<tfoot>.*>97\.5<.*>97\.5<", departments, re.S)
     charts = re.findall(r'<svg [^>]*role="img"[^>]*>.*?</svg>', html, re.S)

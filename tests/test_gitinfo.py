@@ -112,7 +112,7 @@ def test_changes_page_lists_the_latest_playbooks(repo_in_git: Path) -> None:
     build = build_site(repo_in_git)
     changes = build.html("changes/")
     assert re.search(r'<time datetime="2026-03-20">2026-03-20</time></td><td[^>]*>'
-                     r'<span class="kb-pill kb-pill-updated">更新</span></td><td[^>]*>'
+                     r'<span class="kb-pill kb-pill-updated">更新</span> '
                      r'<a href="\.\./playbooks/sales-email/">商談メモから提案メールの下書き</a>',
                      changes), changes
     article = changes.split("<article", 1)[1].split("</article>", 1)[0]

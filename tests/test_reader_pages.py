@@ -116,6 +116,8 @@ def test_reader_pages_use_no_developer_words(ja: Build, en: Build, page) -> None
                    "runs_per_month", "git ")
     for build, words in ((ja, (*field_names, "produces", "metrics")), (en, field_names)):
         shown = text(build.html(page))  # "produces" and "metrics" are English words too
+        if page == "impact/":  # the trend section (issue 14) names its source, git, to
+            words = tuple(w for w in words if w != "git ")  # management, and why it is missing
         for developer_word in words:
             assert developer_word not in shown, (page, developer_word)
 

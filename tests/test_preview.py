@@ -60,8 +60,8 @@ def test_preview_lists_every_playbook_but_builds_only_the_focused_one(root: Path
     build = build_site(root, "--strict", env={preview.ENV_VAR: SLUG})
     assert build.returncode == 0, build.output  # the other playbook's error is not built
     site = build.site
-    folders = sorted(p.name for p in (site / "playbooks").iterdir() if p.name != "index.html")
-    assert folders == [SLUG]  # playbooks/index.html is the catalog page
+    folders = sorted(p.name for p in (site / "playbooks").iterdir() if p.is_dir())
+    assert folders == [SLUG]  # beside it: the catalog page, index.html, and its catalog.json
     assert (site / "playbooks" / SLUG / "workflow" / "index.html").is_file()
     sales = build.html("departments/sales/")
     assert OTHER_TITLE in sales  # adopted by sales: the preview tells the truth about it

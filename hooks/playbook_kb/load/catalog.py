@@ -11,6 +11,8 @@ from ..findings import Finding, error, warning
 from ..i18n import text
 from ..model import SAMPLE_SUFFIXES, Catalog, Meta, Playbook, Settings, SourceFile, Taxonomy
 from ..routes import PLAYBOOKS_DIR
+from .archive import ARCHIVE_SUFFIXES
+from .archive import inspect as inspect_archive
 from .company import load_company
 from .fields import read_meta
 from .filenames import screen_names
@@ -81,11 +83,11 @@ def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,
                 findings.append(error("front-matter", index.rel, problem.line, text(
                     lang, "load.bad_front_matter", problem=problem.text(lang))))
     slug = folder.name
-    if not KEY.match(slug):
+    if not KEY.fullmatch(slug):
         example = f"{PLAYBOOKS_DIR}/{suggest_slug(slug, meta)}"
         findings.append(error("slug", rel_dir, 0,
                               text(lang, "load.bad_slug", slug=slug, example=example)))
-    valid = KEY.match(slug) is not None
+    valid = KEY.fullmatch(slug) is not None
     return Playbook(slug, rel_dir, meta, files, body, body_line, valid), findings
 
 
@@ -128,7 +130,13 @@ def _read_one(root: Path, folder: Path, path: Path, rel: str, inner: str, settin
         findings.append(error("file-size", rel, 0, text(
             settings.lang, "load.too_large", size=size / 1024 / 1024,
             limit=settings.max_file_bytes / 1024 / 1024)))
-        return SourceFile(rel, inner, path, size, publishable=False)
+        return SourceFile(rel, inner, path, size, publishable=False, withheld="file-size")
+    if suffix in ARCHIVE_SUFFIXES:
+        problem = inspect_archive(path, lang=settings.lang)
+        if problem:
+            findings.append(error("file-size", rel, 0,
+                                  problem + text(settings.lang, "archive.refused")))
+            return SourceFile(rel, inner, path, size, publishable=False, withheld="file-size")
     publishable = suffix in PUBLISHED_SUFFIXES
     if not publishable:
         allowed = " ".join(sorted(SAMPLE_SUFFIXES))

@@ -20,6 +20,7 @@ from playbook_kb.check.normalize import for_scan
 from playbook_kb.check.parts import content_chars, strip_comments
 from playbook_kb.i18n import text as i18n_text
 from playbook_kb.load.doctext import xml_text
+from playbook_kb.load.paragraphs import long_paragraph
 from playbook_kb.load.taxonomy import KEY
 from playbook_kb.load.textio import find_links, mask_code, split_front_matter
 from playbook_kb.load.training import _first_heading
@@ -127,10 +128,28 @@ def test_check_of_pathological_lines(root: Path) -> None:
     leftover_line = before.count("\n") + 1 + lines.index(line("【要記入】"))
     from playbook_kb import Settings
 
-    _, findings = check(root, Settings(max_file_bytes=64 * MB))
-    assert {f.rule for f in findings} <= {"unsafe-html", "template-leftover", "sensitive-data"}
+    catalog, findings = check(root, Settings(max_file_bytes=64 * MB))
+    assert {f.rule for f in findings} == {"file-size", "template-leftover", "sensitive-data"}
+    # Python-Markdown is quadratic in a paragraph: the file is refused, never rendered
+    assert [(f.path, f.line) for f in findings if f.rule == "file-size"] == [
+        (f"{PB}/workflow.md", before.count("\n") + 1)]
+    assert not catalog.playbook("sales-email").file("workflow.md").publishable
     assert [f.line for f in findings if f.rule == "template-leftover"] == [leftover_line]
     assert len([f for f in findings if f.rule == "sensitive-data"]) == 2  # one value, a count
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("段落の一行目\n" * 2000, (1, 8_001)),  # lines with no blank line: one paragraph
+    ("段落\n\n" * 5000, None),
+    ("- 項目\n" * 5000, None),  # each list item, table row or heading renders alone
+    ("| a | b |\n" * 2000, None),
+    ("```\n" + "code\n" * 5000 + "```\n", None),
+    ("```\n" + "text\n" * 5000, (1, 8_004)),  # never closed: Markdown reads it as text
+    ("ok\n\n" + line("[a](b "), (3, MB - MB % 6 + 1)),
+    (line("```\n"), None),
+])
+def test_long_paragraphs(text: str, found: tuple[int, int] | None) -> None:
+    assert long_paragraph(text) == found
 
 
 # -- archives, numbers, slugs, trainer macros -------------------------------------------

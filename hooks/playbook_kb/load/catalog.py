@@ -16,6 +16,7 @@ from .archive import inspect as inspect_archive
 from .company import load_company
 from .fields import read_meta
 from .filenames import screen_names
+from .paragraphs import MAX_PARAGRAPH, long_paragraph
 from .settings import settings_findings
 from .taxonomy import KEY, load_taxonomy
 from .textio import TEXT_SUFFIXES, decode, split_front_matter
@@ -150,6 +151,12 @@ def _read_one(root: Path, folder: Path, path: Path, rel: str, inner: str, settin
         findings.append(error("encoding", rel, decoded.bad_line,
                               text(settings.lang, "load.not_utf8")))
         return SourceFile(rel, inner, path, size, publishable=False)
+    long = long_paragraph(decoded.text) if suffix == ".md" else None
+    if long:  # Python-Markdown is quadratic in a paragraph's length: never rendered
+        findings.append(error("file-size", rel, long[0], text(
+            settings.lang, "load.long_paragraph", length=long[1], limit=MAX_PARAGRAPH)))
+        return SourceFile(rel, inner, path, size, decoded.text, publishable=False,
+                          withheld="file-size")
     return SourceFile(rel, inner, path, size, decoded.text, publishable=publishable)
 
 

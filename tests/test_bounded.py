@@ -258,6 +258,10 @@ def test_a_slug_with_a_trailing_newline_is_refused(root: Path, capsys) -> None:
     assert ("slug", "playbooks/sales-email\n") in [(f.rule, f.path) for f in findings]
     assert main(["codeowners", "--root", str(root)]) in (0, 1)
     assert "sales-email" not in capsys.readouterr().out
+    assert main(["check", "--root", str(root)]) == 1  # one finding per line, newline shown
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("playbooks/sales-email\\n: error: ") for line in lines)
+    assert all(line.startswith(("playbooks/", "プレイブック")) for line in lines), lines
 
 
 @pytest.mark.parametrize(("template", "says"), [

@@ -7,7 +7,7 @@ import re
 import stat
 from pathlib import Path
 
-from ..findings import Finding, error, warning
+from ..findings import Finding, error, printable, warning
 from ..i18n import text
 from ..model import SAMPLE_SUFFIXES, Catalog, Meta, Playbook, Settings, SourceFile, Taxonomy
 from ..routes import PLAYBOOKS_DIR
@@ -87,7 +87,8 @@ def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,
     if not KEY.fullmatch(slug):
         example = f"{PLAYBOOKS_DIR}/{suggest_slug(slug, meta)}"
         findings.append(error("slug", rel_dir, 0,
-                              text(lang, "load.bad_slug", slug=slug, example=example)))
+                              text(lang, "load.bad_slug", slug=printable(slug),
+                                   example=example)))
     valid = KEY.fullmatch(slug) is not None
     return Playbook(slug, rel_dir, meta, files, body, body_line, valid), findings
 

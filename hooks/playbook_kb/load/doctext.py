@@ -14,6 +14,7 @@ text kept.
 from __future__ import annotations
 
 import html
+import logging
 import re
 import time
 from dataclasses import dataclass
@@ -107,6 +108,10 @@ def pdf_parts(path: Path) -> list[Part]:
     """Text of each page (at most PDF_MAX_PAGES, PDF_MAX_SECONDS) and the document info."""
     from pypdf import PdfReader  # only when a PDF is there to read
     from pypdf.errors import PyPdfError
+
+    # a damaged PDF makes pypdf log repairs ("incorrect startxref pointer") on stderr,
+    # between the findings; its text is still read, and nothing there is for a champion
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     parts: list[Part] = []
     try:

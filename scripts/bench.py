@@ -431,6 +431,7 @@ def measure_patterns() -> dict[str, tuple[float, float]]:
     from playbook_kb.check.normalize import for_scan
     from playbook_kb.check.parts import content_chars
     from playbook_kb.load.doctext import xml_text
+    from playbook_kb.load.paragraphs import long_paragraph
     from playbook_kb.load.textio import find_links, mask_code
     from playbook_kb.load.training import _first_heading
 
@@ -443,6 +444,7 @@ def measure_patterns() -> dict[str, tuple[float, float]]:
             (lambda t: list(markup_removals(t)), "{" + "a" * mb + "}"),
         "comments (`content_chars`)": (lambda t: content_chars(t, 30), "<!--" * (mb // 4)),
         "gallery excerpt": (_markdown, "[" * mb),
+        "paragraph length (`long_paragraph`)": (long_paragraph, "a\n```\n" * (mb // 6)),
         "search concept tokens (`concept_tokens`)": (concept_tokens, "excel" * (mb // 5)),
         "training heading": (_first_heading, "# a" + " " * mb + "b"),
         "Office XML": (xml_text, "<w:p" * (mb // 4)),

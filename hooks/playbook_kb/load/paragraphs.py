@@ -18,8 +18,11 @@ _NEW_BLOCK = ("-", "*", "+", "|", "#", ">")
 
 def long_paragraph(text: str, limit: int = MAX_PARAGRAPH) -> tuple[int, int] | None:
     """(first line, length) of the first paragraph over `limit` characters, or None."""
+    if len(text) <= limit:  # nearly every file: no paragraph can be longer than it
+        return None
     lines = text.split("\n")
-    fences = [_fence(line) for line in lines]
+    fenced = "```" in text or "~~~" in text
+    fences = [_fence(line) for line in lines] if fenced else [""] * len(lines)
     after = _next_same(fences)
     start, length, close = 0, 0, -1
     for number, line in enumerate(lines):

@@ -7,6 +7,7 @@ no finding. Office files and PDFs are built here, byte by byte (no committed bin
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import zipfile
@@ -247,6 +248,13 @@ def test_values_never_reach_the_site_or_the_cli(tmp_path: Path, capsys) -> None:
             if path.is_file():
                 assert value.encode() not in path.read_bytes(), (value, path)
             assert value not in path.name
+    fragments = list((build.site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert fragments  # Pagefind's index is gzip: read what a search would return
+    indexed = "".join(gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
+                      for f in fragments)
+    assert "提案メール" in indexed  # the pages that were published are there
+    for value in secrets:
+        assert value not in indexed, value
     assert not (build.site / PB / "samples" / "leak").exists()
     assert not (build.site / PB / "samples" / "r.docx").exists()
     gallery = build.html(f"{PB}/samples/")

@@ -60,7 +60,7 @@ def test_preview_lists_every_playbook_but_builds_only_the_focused_one(root: Path
     build = build_site(root, "--strict", env={preview.ENV_VAR: SLUG})
     assert build.returncode == 0, build.output  # the other playbook's error is not built
     site = build.site
-    folders = sorted(p.name for p in (site / "playbooks").iterdir() if p.name != "index.html")
+    folders = sorted(p.name for p in (site / "playbooks").iterdir() if p.is_dir())
     assert folders == [SLUG]  # playbooks/index.html is the catalog page
     assert (site / "playbooks" / SLUG / "workflow" / "index.html").is_file()
     sales = build.html("departments/sales/")

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from playbook_kb.build.trainer_macros import PageView, TrainerMacros, page_variables, sandboxed
+from playbook_kb.build.trainer_macros import (
+    LimitedSandbox,
+    PageView,
+    TrainerMacros,
+    page_variables,
+    sandboxed,
+)
 from playbook_kb.routes import page_url
 
 _built: tuple[object, TrainerMacros] | None = None  # (catalog, macros) of the current build
@@ -28,10 +34,13 @@ def on_pre_page_macros(env):
         return  # mkdocs-macros will not render this page: nothing to prepare (most pages)
     if not isinstance(env.env, SandboxedEnvironment):
         env._env = sandboxed(env.env)  # no public setter in mkdocs-macros 1.5
+    macros = _macros(env.conf)
+    if isinstance(env.env, LimitedSandbox):
+        env.env.start_page(page.file.src_uri, macros.lang)  # limits per page, errors name it
     view = PageView(page.file.src_uri, str(page.title or ""), page_url(page.file.src_uri),
                     dict(page.meta))
     env.variables.clear()
-    env.variables.update(page_variables(_macros(env.conf), view))
+    env.variables.update(page_variables(macros, view))
 
 
 def _renders(env, page) -> bool:

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/bench.py [--playbooks 1000] [--template sales-proposal-email]
         [--only all|builds|check|preview|serve] [--browser] [--profile] [--keep]
+        [--patterns]
 
 Generates a repository in a temporary folder from this repository's taxonomy, site
 configuration, docs/ and its playbooks (copied N times, cycling through the departments
@@ -15,7 +16,9 @@ builds   `mkdocs build` of the full site (hooks, checks, generated pages) and tw
          every page the engine generates, exported as files). Wall and CPU seconds, peak
          memory, site size, the ratios, the largest pages and how many exceed 300 KB; then
          the engine's load+check and page generation in-process;
-check    `playbook-kb check` three times (what a champion runs before a pull request);
+check    `playbook-kb check` three times (what a champion runs before a pull request),
+         then of the adversarial playbook alone, then every pattern over contributor
+         text on a 1 MB pathological line (`--patterns` runs only that table);
 preview  `playbook-kb serve SLUG` as a champion runs it: until the playbook's page answers
          over HTTP, then from saving workflow.md until the served page shows the edit;
 serve    `mkdocs serve` of the whole site: ready, then rebuilt after saving a hand-written
@@ -24,6 +27,10 @@ history  (only when asked) a year of history instead: the first commit a year ag
          commit a month raising `runs_per_month` in a quarter of the playbooks; times, in
          this process, what the build reads for the trends on /impact/ (the one `git log
          --raw`, the one `git cat-file --batch`) and the month-end snapshots.
+
+Adversarial files are added as one more playbook (`pb-adversarial`): 150 KB lines
+built against each pattern, a zip bomb, an Office file with thousands of runs, a PDF, a
+CSV.
 
 `--profile` instead runs the full build in-process under cProfile and prints the top
 entries by cumulative and by own time. Whole processes are timed, Python start-up
@@ -99,7 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true",
                         help="profile the full build in-process and print the top entries")
     parser.add_argument("--query", default="議事録", help="the query typed in --browser")
+    parser.add_argument("--patterns", action="store_true",
+                        help="time only each pattern on a 1 MB pathological line")
     args = parser.parse_args(argv)
+    if args.patterns:
+        print(patterns_table())
+        return 0
     work = Path(tempfile.mkdtemp(prefix="playbook-kb-bench-"))
     try:
         templates = ([REPO / "playbooks" / args.template] if args.template else
@@ -113,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             runs |= measure_builds(root)
         if args.only in ("all", "check"):
             runs |= measure_check(root)
+            patterns = patterns_table()
         if args.only in ("all", "preview"):
             runs |= measure_serve(root, first_slug(root))
         if args.only in ("all", "serve"):
@@ -131,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{args.playbooks} playbooks ({os.cpu_count()} CPUs, Python "
           f"{sys.version.split()[0]}, load average before: {LOAD_BEFORE}):\n")
     print(report(runs))
+    if args.only in ("all", "check"):
+        print(patterns)
     if args.browser:
         print("\n| phone, CPU 4x slower | this site | plain Material |\n|---|---:|---:|")
         for name, (ours, plain) in browser.items():
@@ -231,6 +246,7 @@ def make_repo(root: Path, count: int, templates: list[Path]) -> Path:
     from tests.security.vectors import write_adversarial
 
     write_adversarial(root, taxonomy=False)  # reported, never published: the sanitizer's slow path
+    add_adversarial(root / "playbooks" / "pb-adversarial", samples[0])
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "bench")
@@ -335,7 +351,125 @@ def measure_history(root: Path, months: int = 12) -> dict[str, Run]:
 
 def measure_check(root: Path) -> dict[str, Run]:
     check = [str(BIN / "playbook-kb"), "check"]
-    return {f"`playbook-kb check`, run {n}": timed(root, check, ok=(0, 1)) for n in (1, 2, 3)}
+    runs = {f"`playbook-kb check`, run {n}": timed(root, check, ok=(0, 1)) for n in (1, 2, 3)}
+    runs["`playbook-kb check` of the adversarial playbook alone"] = timed(
+        root, check, {"PLAYBOOK_KB_PREVIEW": "pb-adversarial"}, ok=(1,))
+    return runs
+
+
+LINE = 150_000  # the size of the line that took 1 min 56 s before the patterns were fixed
+PATHOLOGICAL = {  # file -> one line built against a pattern that could backtrack
+    "attr-list.md": "{" + "a" * LINE + "}",  # attribute names restarting inside a word
+    "brackets.md": "[" * LINE + "](x)",  # link text reread from every `[`
+    "link-titles.md": '[a](x "' * (LINE // 7),  # titles reread to the end of the text
+    "backticks.md": "a" + "`" * (LINE // 2) + "a" * (LINE // 2),  # code spans never closed
+    "comments.md": "<!--" * (LINE // 4),  # comments never closed
+    "entities.md": "&#48;9" * (LINE // 6),  # entities the scan decodes
+    "numbers.md": "0 9-0.1(2)3" * (LINE // 11),  # one long run of digits and separators
+    "phones.md": "090-1234-5678 " * (LINE // 14),  # a value in every 14 characters
+    "keys.md": "key=" * (LINE // 4) + "sk-" * (LINE // 3),  # assignments, key prefixes
+    "wide.md": "０－" * (LINE // 2),  # full-width digits folded
+    "invisible.md": "0\u200b" * (LINE // 2),  # zero-width characters inside a number
+}
+
+
+def add_adversarial(target: Path, template: Path) -> None:
+    """One more playbook: a complete copy of `template` plus files built to be expensive."""
+    import io
+    import zipfile
+
+    shutil.copytree(template, target)
+    samples = target / "samples"
+    for name, line in PATHOLOGICAL.items():
+        (samples / name).write_text(f"# {name}\n\n{line}\n", encoding="utf-8")
+    with zipfile.ZipFile(samples / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            for _ in range(64):
+                member.write(b"\0" * (1024 * 1024))
+    runs = "".join(f"<w:r><w:t>{n % 10}</w:t></w:r>" for n in range(20_000))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", f"<w:document><w:body><w:p>{runs}</w:p>"
+                         "</w:body></w:document>")
+        archive.writestr("docProps/core.xml", "<cp:coreProperties><dc:creator>x"
+                         "</dc:creator></cp:coreProperties>")
+    (samples / "runs.docx").write_bytes(buffer.getvalue())
+    (samples / "table.csv").write_text("a,b\n" + "1,2\n" * 20_000, encoding="utf-8")
+    (samples / "doc.pdf").write_bytes(_pdf_pages(50))
+
+
+def _pdf_pages(count: int) -> bytes:
+    """A PDF of `count` pages with a line of text each (the scan reads them all)."""
+    stream = b"BT /F1 12 Tf 72 720 Td (0 9 0 - 1 2 3 4 - 5 6 7 8 . . .) Tj ET"
+    kids = " ".join(f"{3 + 2 * n} 0 R" for n in range(count)).encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count)]
+    font = 3 + 2 * count
+    for n in range(count):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R"
+                       b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * n, font))
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+def measure_patterns() -> dict[str, tuple[float, float]]:
+    """Each pattern over contributor text, on a 1 MB line built to make it backtrack."""
+    from playbook_kb.build.findability import concept_tokens
+    from playbook_kb.build.pages.gallery import _markdown
+    from playbook_kb.check.detectors import find
+    from playbook_kb.check.markup import markup_removals
+    from playbook_kb.check.normalize import for_scan
+    from playbook_kb.check.parts import content_chars
+    from playbook_kb.load.doctext import xml_text
+    from playbook_kb.load.paragraphs import long_paragraph
+    from playbook_kb.load.textio import find_links, mask_code
+    from playbook_kb.load.training import _first_heading
+
+    mb = 1_000_000
+    cases = {
+        "inline code (`mask_code`)": (mask_code, "a" + "`" * (mb // 2) + "a" * (mb // 2)),
+        "links: `[` (`find_links`)": (find_links, "[" * mb + "](x)"),
+        "links: titles (`find_links`)": (find_links, '[a](x "' * (mb // 7)),
+        "attribute lists (`markup_removals`)":
+            (lambda t: list(markup_removals(t)), "{" + "a" * mb + "}"),
+        "comments (`content_chars`)": (lambda t: content_chars(t, 30), "<!--" * (mb // 4)),
+        "gallery excerpt": (_markdown, "[" * mb),
+        "paragraph length (`long_paragraph`)": (long_paragraph, "a\n```\n" * (mb // 6)),
+        "search concept tokens (`concept_tokens`)": (concept_tokens, "excel" * (mb // 5)),
+        "training heading": (_first_heading, "# a" + " " * mb + "b"),
+        "Office XML": (xml_text, "<w:p" * (mb // 4)),
+        "sensitive: entities": (lambda t: find(for_scan(t)), "&#48;" * (mb // 5)),
+        "sensitive: number run": (lambda t: find(for_scan(t)), "0 9-0.1(2)3" * (mb // 11)),
+        "sensitive: a phone every 14 chars": (lambda t: find(for_scan(t)),
+                                              "090-1234-5678 " * (mb // 14)),
+        "sensitive: key prefixes": (lambda t: find(for_scan(t)),
+                                    "key=" * (mb // 8) + "sk-" * (mb // 6)),
+        "sensitive: full-width": (lambda t: find(for_scan(t)), "０－" * (mb // 2)),
+    }
+    figures = {}
+    for name, (func, text) in cases.items():
+        start, cpu = time.perf_counter(), time.process_time()
+        func(text)
+        figures[name] = (time.perf_counter() - start, time.process_time() - cpu)
+    return figures
+
+
+def patterns_table() -> str:
+    lines = ["\npatterns over contributor text, 1 MB pathological line (in-process):\n",
+             "| pattern | wall s | CPU s |", "|---|---:|---:|"]
+    lines += [f"| {name} | {wall:.2f} | {cpu:.2f} |"
+              for name, (wall, cpu) in measure_patterns().items()]
+    return "\n".join(lines)
 
 
 def measure_serve(root: Path, slug: str) -> dict[str, float]:

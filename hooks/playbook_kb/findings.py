@@ -18,7 +18,8 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        path = printable(self.path)  # a folder named "x\n" must not start a new line
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.severity}: {self.message} [{self.rule}]"
 
     @property
@@ -56,3 +57,11 @@ def count(findings: list[Finding]) -> tuple[int, int]:
     """(errors, warnings)"""
     errors = sum(1 for f in findings if f.is_error)
     return errors, len(findings) - errors
+
+
+def printable(value: str) -> str:
+    """`value` with control and invisible characters written as escapes (\\n, \\u200b):
+    one finding per line, and a name that differs only by them shows the difference."""
+    if value.isprintable():
+        return value
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)

@@ -74,6 +74,7 @@ class SourceFile:
     text: str | None = None
     symlink: bool = False
     publishable: bool = True  # false for symlinks, oversized and unsupported files
+    withheld: str = ""  # the rule that keeps a sample off the site (file-size, sensitive-data)
 
     @cached_property
     def suffix(self) -> str:
@@ -199,6 +200,11 @@ class Playbook:
             f for f in self.files
             if f.name.startswith("samples/") and f.suffix in SAMPLE_SUFFIXES and f.publishable
         )
+
+    @property
+    def withheld_samples(self) -> tuple[SourceFile, ...]:
+        """Samples a check keeps off the site (the gallery says why, not what)."""
+        return tuple(f for f in self.files if f.name.startswith("samples/") and f.withheld)
 
     @property
     def title(self) -> str:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..derive.curriculum import build_curriculum
 from ..derive.impact import build_impact
@@ -26,6 +25,7 @@ from .curriculum_view import CurriculumView
 from .pages.crossdept import metric_value
 from .pages.tools import badge, cells, tool_name
 from .render import escape_md, render
+from .sandbox import LimitedSandbox, MacroLimit
 
 
 class MacroError(ValueError):
@@ -231,9 +231,10 @@ def page_variables(macros: TrainerMacros, page: PageView) -> dict[str, Any]:
     return {"page": page, **macros.variables(), **macros.functions(page.src_uri)}
 
 
-def sandboxed(base: Environment) -> ImmutableSandboxedEnvironment:
-    """A sandbox with the delimiters, loader and undefined policy of mkdocs-macros' own."""
-    return ImmutableSandboxedEnvironment(
+def sandboxed(base: Environment) -> LimitedSandbox:
+    """A sandbox with the delimiters, loader and undefined policy of mkdocs-macros' own,
+    and limits on size and time (build/sandbox.py)."""
+    return LimitedSandbox(
         loader=base.loader, undefined=base.undefined, extensions=list(base.extensions),
         block_start_string=base.block_start_string, block_end_string=base.block_end_string,
         variable_start_string=base.variable_start_string,
@@ -243,4 +244,5 @@ def sandboxed(base: Environment) -> ImmutableSandboxedEnvironment:
     )
 
 
-__all__ = ["MacroError", "PageView", "TrainerMacros", "page_variables", "sandboxed"]
+__all__ = ["LimitedSandbox", "MacroError", "MacroLimit", "PageView", "TrainerMacros",
+           "page_variables", "sandboxed"]

@@ -12,7 +12,7 @@ from . import (  # noqa: F401  (importing registers the rules)
     parts,
     policy,
     prerequisites,
-    safety,
+    sensitive,
     usage,
 )
 from .registry import CATALOG_RULES, PLAYBOOK_RULES, run_rules

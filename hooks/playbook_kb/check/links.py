@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from ..findings import Finding, error
 from ..i18n import text
 from ..load.focus import focused
-from ..load.textio import line_of
+from ..load.textio import Lines
 from ..model import Catalog
 from ..routes import PLAYBOOKS_DIR, SAMPLES, written_parts
 from .registry import catalog_rule
@@ -33,6 +33,7 @@ def broken_links(catalog: Catalog) -> Iterator[Finding]:
             if source.suffix != ".md" or source.text is None:
                 continue
             base = posixpath.dirname(source.rel)
+            lines = Lines(source.text) if source.links else None
             for url, offset in source.links:
                 if not url or _EXTERNAL.match(url) or "{" in url:
                     continue
@@ -40,7 +41,7 @@ def broken_links(catalog: Catalog) -> Iterator[Finding]:
                 if not path:
                     continue
                 target = posixpath.normpath(posixpath.join(base, path))
-                line = line_of(source.text, offset)
+                line = lines.line(offset) if lines else 0
                 if not target.startswith(f"{PLAYBOOKS_DIR}/") or target.count("/") < 1:
                     yield error("path-escape", source.rel, line,
                                 text(catalog.settings.lang, "links.escape", url=url))

@@ -7,14 +7,13 @@ from collections.abc import Iterator
 
 from ..findings import Finding, error
 from ..i18n import text
-from ..load.textio import line_of, split_front_matter
+from ..load.textio import Lines, split_front_matter
 from ..model import Catalog, Playbook
 from ..routes import written_parts
 from .registry import playbook_rule
 
 # The scaffold marks every place a champion must fill in with one of these.
 LEFTOVER = re.compile(r"【要記入】|TODO\(playbook-kb\)")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BARE = re.compile(r"[-*>|: ]+")  # bullets and table rules without text
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.M)
 
@@ -58,7 +57,7 @@ def content_chars(body: str, enough: int) -> int:
     """Characters of real content: not white space, headings, comments, bare bullets,
     fence lines or scaffold markers. Counting stops once there are `enough`."""
     if "<!--" in body:
-        body = _COMMENT.sub("", body)
+        body = strip_comments(body)
     count = 0
     for line in body.split("\n"):
         line = line.strip()
@@ -70,13 +69,27 @@ def content_chars(body: str, enough: int) -> int:
     return count
 
 
+def strip_comments(text: str) -> str:
+    """Remove `<!-- ... -->`. With find(), not `<!--.*?-->`: that pattern reads to the end
+    again from every unclosed `<!--`."""
+    out, last = [], 0
+    while True:
+        start = text.find("<!--", last)
+        end = text.find("-->", start + 4) if start >= 0 else -1
+        if end < 0:
+            return "".join(out) + text[last:]
+        out.append(text[last:start])
+        last = end + 3
+
+
 @playbook_rule("template-leftover")
 def template_leftover(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     for source in playbook.files:
         if source.text is None or source.suffix != ".md":
             continue
-        lines = sorted({(line_of(source.text, m.start()), m.group())
-                        for m in LEFTOVER.finditer(source.text)})
+        markers = [(m.start(), m.group()) for m in LEFTOVER.finditer(source.text)]
+        index = Lines(source.text) if markers else None
+        lines = sorted({(index.line(start), marker) for start, marker in markers if index})
         for number, marker in lines:
             yield error("template-leftover", source.rel, number,
                         text(catalog.settings.lang, "parts.leftover", marker=marker))

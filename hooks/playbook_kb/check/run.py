@@ -10,6 +10,7 @@ from ..load.focus import focus_findings
 from ..load.settings import read_settings
 from ..model import Catalog, Settings
 from .registry import run_rules
+from .sensitive import withhold
 
 
 def check(root: Path | str, settings: Settings | None = None) -> tuple[Catalog, list[Finding]]:
@@ -17,8 +18,9 @@ def check(root: Path | str, settings: Settings | None = None) -> tuple[Catalog, 
     root = Path(root).resolve()
     catalog, findings = load_catalog(root, settings or read_settings(root))
     findings.extend(run_rules(catalog))
+    catalog, findings = withhold(catalog, sorted(set(findings)))  # values stay off the site
     # `playbook-kb serve SLUG`: the whole catalog, the focused playbook's findings
-    return catalog, sorted(set(focus_findings(catalog, findings)))
+    return catalog, focus_findings(catalog, findings)
 
 
 def findings_by_playbook(catalog: Catalog, findings: list[Finding]) -> dict[str, list[Finding]]:

@@ -7,13 +7,16 @@ import re
 import stat
 from pathlib import Path
 
-from ..findings import Finding, error, warning
+from ..findings import Finding, error, printable, warning
 from ..i18n import text
 from ..model import SAMPLE_SUFFIXES, Catalog, Meta, Playbook, Settings, SourceFile, Taxonomy
 from ..routes import PLAYBOOKS_DIR
+from .archive import ARCHIVE_SUFFIXES
+from .archive import inspect as inspect_archive
 from .company import load_company
 from .fields import read_meta
 from .filenames import screen_names
+from .paragraphs import MAX_PARAGRAPH, long_paragraph
 from .settings import settings_findings
 from .taxonomy import KEY, load_taxonomy
 from .textio import TEXT_SUFFIXES, decode, split_front_matter
@@ -81,11 +84,12 @@ def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,
                 findings.append(error("front-matter", index.rel, problem.line, text(
                     lang, "load.bad_front_matter", problem=problem.text(lang))))
     slug = folder.name
-    if not KEY.match(slug):
+    if not KEY.fullmatch(slug):
         example = f"{PLAYBOOKS_DIR}/{suggest_slug(slug, meta)}"
         findings.append(error("slug", rel_dir, 0,
-                              text(lang, "load.bad_slug", slug=slug, example=example)))
-    valid = KEY.match(slug) is not None
+                              text(lang, "load.bad_slug", slug=printable(slug),
+                                   example=example)))
+    valid = KEY.fullmatch(slug) is not None
     return Playbook(slug, rel_dir, meta, files, body, body_line, valid), findings
 
 
@@ -128,7 +132,13 @@ def _read_one(root: Path, folder: Path, path: Path, rel: str, inner: str, settin
         findings.append(error("file-size", rel, 0, text(
             settings.lang, "load.too_large", size=size / 1024 / 1024,
             limit=settings.max_file_bytes / 1024 / 1024)))
-        return SourceFile(rel, inner, path, size, publishable=False)
+        return SourceFile(rel, inner, path, size, publishable=False, withheld="file-size")
+    if suffix in ARCHIVE_SUFFIXES:
+        problem = inspect_archive(path, lang=settings.lang)
+        if problem:
+            findings.append(error("file-size", rel, 0,
+                                  problem + text(settings.lang, "archive.refused")))
+            return SourceFile(rel, inner, path, size, publishable=False, withheld="file-size")
     publishable = suffix in PUBLISHED_SUFFIXES
     if not publishable:
         allowed = " ".join(sorted(SAMPLE_SUFFIXES))
@@ -142,6 +152,12 @@ def _read_one(root: Path, folder: Path, path: Path, rel: str, inner: str, settin
         findings.append(error("encoding", rel, decoded.bad_line,
                               text(settings.lang, "load.not_utf8")))
         return SourceFile(rel, inner, path, size, publishable=False)
+    long = long_paragraph(decoded.text) if suffix == ".md" else None
+    if long:  # Python-Markdown is quadratic in a paragraph's length: never rendered
+        findings.append(error("file-size", rel, long[0], text(
+            settings.lang, "load.long_paragraph", length=long[1], limit=MAX_PARAGRAPH)))
+        return SourceFile(rel, inner, path, size, decoded.text, publishable=False,
+                          withheld="file-size")
     return SourceFile(rel, inner, path, size, decoded.text, publishable=publishable)
 
 

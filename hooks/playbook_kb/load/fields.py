@@ -139,8 +139,11 @@ class FieldReader:
         value = self.data.get(name)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.bad(name, "field.bad_integer", minimum=minimum, value=repr(value))
+        maximum = INTEGER_LIMITS.get(name, 1_000_000)
+        if isinstance(value, bool) or not isinstance(value, int) or not \
+                minimum <= value <= maximum:
+            self.bad(name, "field.bad_integer", minimum=minimum, maximum=maximum,
+                     value=_shown(value))
             return None
         return value
 
@@ -190,10 +193,22 @@ def _adopter(r: FieldReader, value: str, line: int, owner: str) -> str:
 
 
 def _slug(r: FieldReader, name: str, value: str, line: int) -> str:
-    if KEY.match(value):
+    if KEY.fullmatch(value):
         return value
     r.bad(name, "field.bad_slug", line, value=value)
     return ""
+
+
+# Stated bounds: every sum and ratio over 1,000s of playbooks stays a finite number
+# (1e308 minutes gave `inf` hours, `Infinity` in playbooks.json and `nan` bar widths).
+METRIC_LIMITS = {"baseline_minutes": 100_000, "current_minutes": 100_000,
+                 "runs_per_month": 1_000_000, "users": 1_000_000}
+INTEGER_LIMITS = {"duration_minutes": 100_000, "order": 1_000_000}
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _metrics(r: FieldReader) -> Metrics | None:
@@ -208,18 +223,21 @@ def _metrics(r: FieldReader) -> Metrics | None:
                            ("runs_per_month", True)):
         value = raw.get(name)
         ok = isinstance(value, (int, float)) and not isinstance(value, bool) \
-            and math.isfinite(value)
+            and math.isfinite(value) and value <= METRIC_LIMITS[name]
         if not ok or value < 0 or (positive and value == 0):
             key = "metrics.positive" if positive else "metrics.not_negative"
-            message = text(r.lang, key, name=name, value=repr(value)) + text(
+            message = text(r.lang, key, name=name, maximum=METRIC_LIMITS[name],
+                           value=_shown(value)) + text(
                 r.lang, "unknown.example", example=r.example("metrics"))
             r.findings.append(error("metrics", r.path, r.line("metrics"), message))
             continue
         numbers[name] = float(value)
     users = raw.get("users")
-    if users is not None and (isinstance(users, bool) or not isinstance(users, int) or users < 0):
+    if users is not None and (isinstance(users, bool) or not isinstance(users, int) or users < 0
+                              or users > METRIC_LIMITS["users"]):
         r.findings.append(error("metrics", r.path, r.line("metrics"),
-                                text(r.lang, "metrics.users", value=repr(users))))
+                                text(r.lang, "metrics.users", maximum=METRIC_LIMITS["users"],
+                                     value=_shown(users))))
         users = None
     measured = raw.get("measured")
     if isinstance(measured, dt.datetime):

@@ -12,7 +12,8 @@ from ..model import Taxonomy, Term
 from .textio import decode
 from .yamlsafe import Mapping, YamlProblem, load_mapping
 
-KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# fullmatch only: `$` would also match before a final line break ("sales\n")
+KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TAXONOMY_FILE = "playbooks/taxonomy.yml"
 
 
@@ -66,7 +67,7 @@ def _terms(mapping: Mapping, name: str, findings: list[Finding],
             findings.append(error("field", TAXONOMY_FILE, item_line, message))
             continue
         key = item["key"]
-        if not KEY.match(key):
+        if not KEY.fullmatch(key):
             message = text(lang, "taxonomy.bad_key", key=key)
             findings.append(error("field", TAXONOMY_FILE, item_line, message))
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -44,6 +45,21 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+class Lines:
+    """Line numbers of many offsets in one text: one pass, then a binary search each
+    (line_of per finding would read the text again for every finding)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        index = text.find("\n")
+        while index >= 0:
+            self._starts.append(index + 1)
+            index = text.find("\n", index + 1)
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
+
+
 _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})")
 
 
@@ -69,19 +85,48 @@ def mask_code(text: str) -> str:
                 fence = None
             out.append(" " * len(line))
         else:
-            out.append(_INLINE_CODE.sub(_blank, line) if "`" in line else line)
+            out.append(_mask_inline_code(line) if "`" in line else line)
     return "\n".join(out)
 
 
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group())
+_BACKTICKS = re.compile(r"`+")
 
 
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+def _mask_inline_code(line: str) -> str:
+    """Blank each code span: a run of backticks up to the next run of the same length.
+
+    One pass: runs are listed once and each is paired with the next run of its length
+    through a table built from the right (a regex with a lazy `.+?` and a back-reference
+    read the rest of the line again from every unmatched run)."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
+    following: list[int] = [-1] * len(runs)
+    seen: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index] = seen.get(length, -1)
+        seen[length] = index
+    spans, index = [], 0
+    while index < len(runs):
+        close = following[index]
+        if close < 0:
+            index += 1
+            continue
+        spans.append((runs[index][0], runs[close][1]))
+        index = close + 1
+    if not spans:
+        return line
+    out, last = [], 0
+    for start, end in spans:
+        out += [line[last:start], " " * (end - start)]
+        last = end
+    return "".join(out) + line[last:]
 
 
-_INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
-_REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+# Each repeat stops at the character a new match could start with (`[`, a quote, `(`),
+# so no text is read again from every opening bracket: linear on any input.
+_INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?"
+                          r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")
+_REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:[ \t]*<?([^\s<>]+)>?(?=\s|\Z)", re.M)
 _HTML_LINK = re.compile(r"\b(?:href|src)\s*=\s*[\"']([^\"']*)[\"']", re.I)
 
 

@@ -21,7 +21,8 @@ from .yamlsafe import YamlProblem, load_mapping
 
 DOCS_DIR = "docs"
 _HAS_TIER = re.compile(r"^tier[ \t]*:", re.M)
-_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
+_H1 = re.compile(r"^#[ \t]+(.*\S)", re.M)  # closing #s stripped in Python: `.+?[ \t#]*$`
+# tried the rest of the line at every character of a long heading
 
 
 def load_module_pages(root: Path, lang: str) -> tuple[tuple[ModulePage, ...], list[Finding]]:
@@ -75,7 +76,7 @@ def _read_page(rel: str, src_uri: str, front: str, body: str,
 
 def _module_id(r: FieldReader, src_uri: str) -> str:
     explicit = r.text("id")
-    if explicit and KEY.match(explicit):
+    if explicit and KEY.fullmatch(explicit):
         stem = _file_stem(src_uri)
         if explicit != stem:  # one name per module: its page URL and its curriculum anchor
             folder = posixpath.dirname(src_uri)
@@ -87,7 +88,7 @@ def _module_id(r: FieldReader, src_uri: str) -> str:
     if explicit:
         r.bad("id", "training.bad_id", value=explicit)
     derived = path_id(src_uri)
-    if not explicit and not KEY.match(derived):
+    if not explicit and not KEY.fullmatch(derived):
         r.findings.append(warning("field", r.path, r.line("tier"),
                                   text(r.lang, "training.derived_id", anchor=derived)))
     return derived
@@ -112,4 +113,4 @@ def path_id(src_uri: str) -> str:
 
 def _first_heading(body: str) -> str:
     match = _H1.search(body)
-    return match.group(1).strip() if match else ""
+    return match.group(1).rstrip(" \t#").strip() if match else ""

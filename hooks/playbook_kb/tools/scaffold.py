@@ -138,7 +138,7 @@ def _is_sample(path: Path) -> bool:
 
 
 def _validate(root: Path, answers: Answers, lang: str) -> None:
-    if not KEY.match(answers.slug):
+    if not KEY.fullmatch(answers.slug):
         guess = re.sub(r"[^a-z0-9]+", "-", answers.slug.lower()).strip("-") or "my-playbook"
         raise Refused(text(lang, "scaffold.bad_slug", slug=answers.slug, example=guess))
     for name, allowed in (("tier", TIERS), ("phase", PHASES), ("data", DATA_CLASSES)):

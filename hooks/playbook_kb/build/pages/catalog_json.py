@@ -57,7 +57,10 @@ def catalog_text(pages: Pages, context: Context) -> str:
         data["tools"] = tools_json(context.tool_usage)
         for item, playbook in zip(data["playbooks"], pages.playbooks, strict=True):
             item |= playbook_tools_json(playbook, context)
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    # allow_nan=False: a non-finite number fails the build instead of writing `Infinity`,
+    # which is not JSON (metrics are bounded in load/fields.py, so none gets here)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2,
+                      allow_nan=False) + "\n"
 
 
 def entry(playbook: Playbook, findings: list, candidates: list[str]) -> dict[str, Any]:

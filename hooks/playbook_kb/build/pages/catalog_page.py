@@ -110,5 +110,6 @@ def _hours_label(playbook: Playbook) -> str:
 
 def script_json(data: dict[str, Any]) -> str:
     """JSON safe inside <script>: no `<` at all, so no `</script>` or `<!--`."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -107,7 +107,7 @@ def curriculum_json(curriculum: Curriculum, catalog: Catalog, lang: str) -> str:
             for key in ("url", "anchor_url", "permalink"):
                 record[f"absolute_{key}"] = base + record[key]
     document = {"version": 1, "lang": lang, "tiers": tiers, "modules": modules}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _module_record(module: Module, position: int, catalog: Catalog, lang: str) -> dict:

@@ -23,8 +23,9 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 OFFICE_TYPES = {".docx": "type_docx", ".xlsx": "type_xlsx", ".pptx": "type_pptx"}
 EXCERPT_CHARS = 160
 TABLE_ROWS, TABLE_COLUMNS, TEXT_LINES = 6, 6, 12
-_MARKUP = re.compile(  # block markers at the start of a line, emphasis, links (text kept)
-    r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+|\|)|[*_`|]|!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(  # block markers at the start of a line, emphasis, links (text kept);
+    # link text and URL stop at the next bracket, so no `[` reads the line again
+    r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+|\|)|[*_`|]|!?\[([^\[\]]*)\]\([^()]*\)")
 
 
 @dataclass(frozen=True)

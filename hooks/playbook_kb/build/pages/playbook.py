@@ -6,6 +6,7 @@ end, its footer (last change, feedback): the templates render all three.
 
 from __future__ import annotations
 
+from ...check.sensitive import shown_name
 from ...findings import Finding
 from ...load.focus import focused
 from ...load.textio import split_front_matter
@@ -75,10 +76,12 @@ def _gallery(context: Context, playbook: Playbook, findings: list[Finding], src:
     meta = {"title": f"{playbook.title} — {context.words[SAMPLES.label]}",
             "render_macros": False}
     previews = [preview(s) for s in playbook.samples if s.name != SAMPLES.file]
+    withheld = [(shown_name(s.name.split("/", 1)[1]), s.withheld)
+                for s in playbook.withheld_samples]
     return render_page(context, "samples_gallery.md.j2", src, meta,
                        parts=parts_nav(playbook, src), playbook=playbook,
                        findings=_banner(findings), part=SAMPLES.file,
-                       previews=previews, human_size=human_size,
+                       previews=previews, human_size=human_size, withheld=withheld,
                        footer=footer(context, playbook, src),
                        **_reader_notes(context, playbook))
 

@@ -378,6 +378,8 @@ def add_adversarial(target: Path, template: Path) -> None:
     import io
     import zipfile
 
+    from tests.security.documents import pdf
+
     shutil.copytree(template, target)
     samples = target / "samples"
     for name, line in PATHOLOGICAL.items():
@@ -395,31 +397,7 @@ def add_adversarial(target: Path, template: Path) -> None:
                          "</dc:creator></cp:coreProperties>")
     (samples / "runs.docx").write_bytes(buffer.getvalue())
     (samples / "table.csv").write_text("a,b\n" + "1,2\n" * 20_000, encoding="utf-8")
-    (samples / "doc.pdf").write_bytes(_pdf_pages(50))
-
-
-def _pdf_pages(count: int) -> bytes:
-    """A PDF of `count` pages with a line of text each (the scan reads them all)."""
-    stream = b"BT /F1 12 Tf 72 720 Td (0 9 0 - 1 2 3 4 - 5 6 7 8 . . .) Tj ET"
-    kids = " ".join(f"{3 + 2 * n} 0 R" for n in range(count)).encode()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count)]
-    font = 3 + 2 * count
-    for n in range(count):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R"
-                       b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * n, font))
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    return bytes(out)
+    (samples / "doc.pdf").write_bytes(pdf(*["0 9 0 - 1 2 3 4 - 5 6 7 8 . . ."] * 50))
 
 
 def measure_patterns() -> dict[str, tuple[float, float]]:

@@ -21,6 +21,7 @@ from playbook_kb.check.detectors import find
 from playbook_kb.check.normalize import for_scan
 from playbook_kb.i18n import text as i18n_text
 from playbook_kb.tools.cli import main
+from tests.security import documents
 
 from .conftest import build_site, make_repo
 
@@ -53,25 +54,7 @@ def docx_runs(*runs: str, member: str = "word/document.xml") -> bytes:
 
 def pdf(text: str) -> bytes:
     """A one-page PDF whose page shows `text` (ASCII) in Helvetica."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    return bytes(out)
+    return documents.pdf(text)
 
 
 Case = tuple[str, Callable[[Path], None], str, int, str]

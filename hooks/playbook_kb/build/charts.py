@@ -40,15 +40,7 @@ def bar_chart(chart_id: str, title: str, description: str, bars: list[Bar]) -> s
             f'<text x="{length + 6:.1f}" y="{y + FONT + 21}" class="kb-chart-value">'
             f"{escape(bar.text)}</text></g>"
         )
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart" role="img" '
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'font-size="{FONT}" fill="currentColor" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc">'
-        f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
-        + "".join(rows) + "</svg>"
-    )
+    return _svg_open(chart_id, height, title, description) + "".join(rows) + "</svg>"
 
 
 def _fit(label: str, room: float = WIDTH / FONT) -> str:
@@ -101,6 +93,12 @@ def stacked_chart(chart_id: str, title: str, description: str, series: list[str]
             f'<text x="{x + 6:.1f}" y="{y + FONT + 21}" class="kb-chart-value">'
             f"{escape(stack.text)}</text></g>")
     height = ROW * (len(stacks) + 1) + 8
+    return (_svg_open(chart_id, height, title, description)
+            + f'<g class="kb-chart-legend">{legend}</g>' + "".join(rows) + "</svg>")
+
+
+def _svg_open(chart_id: str, height: int, title: str, description: str) -> str:
+    """An accessible chart's <svg> start tag with its title and description."""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart" role="img" '
         f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
@@ -108,5 +106,4 @@ def stacked_chart(chart_id: str, title: str, description: str, series: list[str]
         f'aria-labelledby="{chart_id}-title {chart_id}-desc">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
-        f'<g class="kb-chart-legend">{legend}</g>' + "".join(rows) + "</svg>"
     )

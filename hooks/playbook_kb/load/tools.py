@@ -91,7 +91,7 @@ class _Reader:
             self.say(line, "entry", n=index + 1, example=EXAMPLE)
             return None
         key = item["key"]
-        if not KEY.match(key):
+        if not KEY.fullmatch(key):
             self.say(line, "key", key=key)
             return None
         if key in self.keys:

@@ -95,7 +95,7 @@
     function fillOptions(chosen) {  // counts per value, given the other filters
       facets.forEach(function (f) {
         var select = form.elements.namedItem(f)
-        var counts = {}
+        var counts = Object.create(null)
         entries.forEach(function (e) {
           if (matches(e, chosen, f)) valuesOf(e, f).forEach(function (v) { counts[v] = (counts[v] || 0) + 1 })
         })

@@ -11,6 +11,7 @@ match, keeps the state in the URL and shows counts per value.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from typing import Any
@@ -33,13 +34,17 @@ def catalog_page(context: Context, plan: SitePlan) -> None:
     # newest first, ties in title order (a stable sort): the order catalog.js starts in
     newest = sorted(range(len(entries)), key=lambda i: items[i]["newest"], reverse=True)
     shown = [(i, entries[i]) for i in newest[:context.catalog.settings.list_limit]]
-    plan.files[CATALOG_DATA_SRC] = json.dumps(
-        {"items": items}, ensure_ascii=False,
-        separators=(",", ":"), allow_nan=False)
+    text = script_json({"items": items})  # `<` escaped even in a file: a mistyped server
+    plan.files[CATALOG_DATA_SRC] = text
+    data = catalog_data(pages, entries)
+    # the page names the very file it was built with: a cached older one is never paired
+    data["source"] += "?v=" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    labels = data["labels"]["tools"]
     plan.pages[SRC_URI] = pages.render(
         "catalog_page.md.j2", SRC_URI, pages.words["catalog_title"], hide=("toc",),
         entries=shown, total=len(entries), facets=FACETS, hours_label=_hours_label,
-        data=script_json(catalog_data(pages, entries)))
+        tool_names=lambda p: ", ".join(labels.get(t, t) for t in _facets(p, tool)["tools"]),
+        data=script_json(data))
 
 
 def catalog_data(pages: Pages, entries: list[Playbook]) -> dict[str, Any]:

@@ -48,7 +48,8 @@ def health_page(context: Context, plan: SitePlan) -> None:
     rows = sorted(
         (Row(p, tuple(context.by_playbook.get(p.slug, ())), p.slug in linked)
          for p in context.catalog.playbooks),
-        key=lambda r: (not r.stale, SEVERITY_ORDER[r.status],
+        key=lambda r: (SEVERITY_ORDER[r.status], not r.stale,  # errors first: a long list
+                       # is cut at list_limit, and no error may fall below the cut
                        r.playbook.meta.reviewed or dt.date.min, r.playbook.slug),
     )
     owned = {f for row in rows for f in row.findings}

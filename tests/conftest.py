@@ -34,6 +34,15 @@ class Build:
         return path.read_text(encoding="utf-8")
 
 
+def add_kb_setting(root: Path, setting: str) -> None:
+    """One more `extra.playbook_kb` line (e.g. "list_limit: 5") in root's copy of mkdocs.yml."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  playbook_kb:\n" in text, "mkdocs.yml has no extra.playbook_kb"
+    config.write_text(text.replace("  playbook_kb:\n", f"  playbook_kb:\n    {setting}\n", 1),
+                      encoding="utf-8")
+
+
 def make_repo(tmp_path: Path, fixture: str | Path | None = None) -> Path:
     """A repository in tmp_path: the real site config and hooks, a fixture's playbooks."""
     root = tmp_path / "repo"

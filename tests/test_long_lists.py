@@ -13,16 +13,14 @@ from playbook_kb import check
 from playbook_kb.build.pages import SitePlan, build_site
 from playbook_kb.routes import CATALOG_DATA_SRC
 
-from .conftest import FIXTURES, make_repo
+from .conftest import FIXTURES, add_kb_setting, make_repo
 
 
 @pytest.fixture
 def plan(tmp_path) -> SitePlan:
     root = make_repo(tmp_path, "crossdept")
     shutil.copytree(FIXTURES / "tools", root, dirs_exist_ok=True)
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  playbook_kb:\n", "  playbook_kb:\n    list_limit: 1\n", 1), encoding="utf-8")
+    add_kb_setting(root, "list_limit: 1")
     catalog, findings = check(root)
     return build_site(catalog, findings)
 

@@ -8,6 +8,8 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import add_kb_setting
+
 from .conftest import PHONE, REPO, build, serve
 
 pytestmark = pytest.mark.browser
@@ -22,10 +24,8 @@ def long_site(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("long") / "repo"
     for name in ("hooks", "docs", "playbooks"):
         shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(
-        config.replace("  playbook_kb:\n", "  playbook_kb:\n    list_limit: 5\n", 1),
-        encoding="utf-8")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    add_kb_setting(root, "list_limit: 5")
     return serve(build(root, root / "site"))
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.conftest import make_repo
+from tests.conftest import add_kb_setting, make_repo
 from tests.security.vectors import write_adversarial
 
 from .conftest import build, open_shadow_roots, search, serve
@@ -29,9 +29,7 @@ def adversarial(tmp_path_factory: pytest.TempPathFactory):
     """One playbook per attack class, built (not strict: its findings are the point)."""
     root = make_repo(tmp_path_factory.mktemp("adversarial"))
     write_adversarial(root)
-    config = root / "mkdocs.yml"  # most catalog entries are built by catalog.js, from JSON
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  playbook_kb:\n", "  playbook_kb:\n    list_limit: 3\n", 1), encoding="utf-8")
+    add_kb_setting(root, "list_limit: 3")  # most catalog entries are built by catalog.js
     return serve(build(root, root / "site"))
 
 

@@ -43,7 +43,7 @@ def catalog_page(context: Context, plan: SitePlan) -> None:
     plan.pages[SRC_URI] = pages.render(
         "catalog_page.md.j2", SRC_URI, pages.words["catalog_title"], hide=("toc",),
         entries=shown, total=len(entries), facets=FACETS, hours_label=_hours_label,
-        tool_names=lambda p: ", ".join(labels.get(t, t) for t in _facets(p, tool)["tools"]),
+        tool_names=lambda i: ", ".join(labels.get(t, t) for t in items[i]["tools"]),
         data=script_json(data))
 
 

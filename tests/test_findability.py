@@ -35,6 +35,32 @@ def test_latin_members_match_whole_words_only() -> None:
     assert x not in concept_tokens("xlookup と excel")
 
 
+def test_the_fast_matcher_agrees_with_one_pattern_per_member() -> None:
+    """Every member of the file, alone, inside Japanese text and glued to letters,
+    digits or `&`: a group's token appears exactly when one of its members matches
+    as the rule says (Latin: whole word; Japanese: anywhere)."""
+    import re
+
+    from playbook_kb.build.findability import normalise
+
+    def rule(member: str) -> re.Pattern[str]:
+        if re.fullmatch(r"[0-9a-z&]+", member):
+            return re.compile(rf"(?<![0-9a-z]){re.escape(member)}(?![0-9a-z])")
+        return re.compile(re.escape(member))
+
+    groups = [(token(kind, index), [rule(normalise(m)) for m in members])
+              for kind, key in (("v", "variants"), ("s", "synonyms"))
+              for index, members in enumerate(TERMS[key])]
+    texts = [wrap.format(normalise(m)) for key in ("variants", "synonyms")
+             for members in TERMS[key] for m in members
+             for wrap in ("{}", "今日は{}です", "({})", "z{}", "{}9", "&{}&", "{} と")]
+    assert len(texts) > 1000
+    for text in texts:
+        expected = [name for name, rules in groups
+                    if any(r.search(normalise(text)) for r in rules)]
+        assert concept_tokens(text) == expected, text
+
+
 def test_tokens_are_fixed_length_so_none_is_a_prefix_of_another() -> None:
     tokens = {token(kind, i) for kind in "vs" for i in range(800)}
     assert len(tokens) == 1600 and {len(t) for t in tokens} == {6}

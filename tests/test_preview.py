@@ -56,6 +56,26 @@ def test_check_in_preview_keeps_the_catalog_and_reports_only_the_playbook(
     assert findings == []  # the other playbook's missing workflow is not this preview's
 
 
+def test_preview_reads_only_the_other_playbooks_front_matter(root: Path, monkeypatch) -> None:
+    """Their pages are not built and their rules do not run: of the other playbooks a
+    preview reads index.md and lists the rest (the speed of `serve` at 1,000)."""
+    from playbook_kb.load import catalog as loader
+
+    read: list[str] = []
+    decode = loader.decode
+    monkeypatch.setattr(loader, "decode", lambda data: read.append(data) or decode(data))
+    monkeypatch.setenv(preview.ENV_VAR, SLUG)
+    catalog, _ = check(root, read_settings(root))
+    own = len([f for f in catalog.playbook(SLUG).files if f.suffix in (".md", ".csv", ".txt")])
+    assert len(read) == own + 1  # every text file of the focused one, the other's index.md
+    other = catalog.playbook(OTHER)
+    assert other.meta.title == OTHER_TITLE and other.file("prompt-sheet.md") is not None
+    monkeypatch.delenv(preview.ENV_VAR)
+    read.clear()
+    check(root, read_settings(root))
+    assert len(read) > own + 1  # outside a preview every file is read
+
+
 def test_preview_lists_every_playbook_but_builds_only_the_focused_one(root: Path) -> None:
     build = build_site(root, "--strict", env={preview.ENV_VAR: SLUG})
     assert build.returncode == 0, build.output  # the other playbook's error is not built

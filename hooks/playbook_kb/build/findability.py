@@ -18,6 +18,7 @@ import re
 import subprocess
 import tempfile
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,33 +42,42 @@ def token(kind: str, index: int) -> str:
     return f"qq{kind}" + "".join(chr(97 + n) for n in (a, b, c))
 
 
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+@dataclass(frozen=True)
+class _Group:
+    token: str
+    words: frozenset[str]  # Latin words: whole words only (x is not the x of excel)
+    patterns: tuple[re.Pattern[str], ...]  # Latin with `&` (q&a): the same, by a pattern
+    inner: tuple[str, ...]  # Japanese: inside compounds too (日報 in 作業日報)
+
+
 @lru_cache(maxsize=1)
-def _groups() -> tuple[tuple[str, tuple[re.Pattern[str] | str, ...]], ...]:
+def _groups() -> tuple[_Group, ...]:
     data = json.loads(TERMS_FILE.read_text(encoding="utf-8"))
     groups = []
     for kind, key in (("v", "variants"), ("s", "synonyms")):
         for index, members in enumerate(data[key]):
-            matchers = tuple(_matcher(normalise(m)) for m in members)
-            groups.append((token(kind, index), matchers))
+            members = [normalise(m) for m in members]
+            latin = [m for m in members if _ASCII.fullmatch(m)]
+            groups.append(_Group(
+                token(kind, index), frozenset(m for m in latin if _WORD.fullmatch(m)),
+                tuple(re.compile(rf"(?<![0-9a-z]){re.escape(m)}(?![0-9a-z])")
+                      for m in latin if not _WORD.fullmatch(m)),
+                tuple(m for m in members if not _ASCII.fullmatch(m))))
     return tuple(groups)
 
 
-def _matcher(member: str) -> re.Pattern[str] | str:
-    """Latin words match whole words (x is not the x of excel); Japanese matches inside
-    compounds (日報 in 作業日報)."""
-    if _ASCII.fullmatch(member):
-        return re.compile(rf"(?<![0-9a-z]){re.escape(member)}(?![0-9a-z])")
-    return member
-
-
 def concept_tokens(text: str) -> list[str]:
-    """The token of every group that `text` mentions, in file order."""
+    """The token of every group that `text` mentions, in file order. A Latin member
+    is a whole word exactly when it is one of the text's maximal [0-9a-z] runs, so one
+    pass collects those and each group is a set lookup plus substring tests."""
     text = normalise(text)
-    found = []
-    for name, matchers in _groups():
-        if any(m.search(text) if isinstance(m, re.Pattern) else m in text for m in matchers):
-            found.append(name)
-    return found
+    words = set(_WORD.findall(text))
+    return [group.token for group in _groups()
+            if not group.words.isdisjoint(words) or any(m in text for m in group.inner)
+            or any(p.search(text) for p in group.patterns)]
 
 
 def pagefind_executable() -> Path:

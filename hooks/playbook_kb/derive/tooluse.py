@@ -50,11 +50,13 @@ def tool_usage(catalog: Catalog, playbooks: list[Playbook]) -> Usage | None:
     users: dict[str, list[Playbook]] = {t.key: [] for t in registry.tools}
     unknown: dict[str, list[Playbook]] = {}
     for playbook in playbooks:
-        for name in dict.fromkeys(playbook.meta.tools):
+        found: set[str] = set()  # two spellings of one tool count once (not `in` a list:
+        for name in dict.fromkeys(playbook.meta.tools):  # that compared whole playbooks)
             tool = registry.find(name)
             if tool is None:
                 unknown.setdefault(name, []).append(playbook)
-            elif playbook not in users[tool.key]:
+            elif tool.key not in found:
+                found.add(tool.key)
                 users[tool.key].append(playbook)
     uses = tuple(ToolUse(t, t.status_on(today), t.retiring(today, days), tuple(users[t.key]),
                          today) for t in registry.tools)

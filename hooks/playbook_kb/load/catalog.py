@@ -46,7 +46,11 @@ def load_catalog(root: Path | str,
         if entry.is_symlink():
             findings.append(error("path-escape", rel_dir, 0, text(lang, "load.folder_symlink")))
             continue
-        playbook, found = _load_playbook(root, Path(entry.path), rel_dir, taxonomy, settings)
+        # a preview reads the other playbooks' front matter and file names only: their
+        # pages are not built and their rules do not run (load/focus.py)
+        light = bool(settings.preview) and entry.name not in settings.preview
+        playbook, found = _load_playbook(root, Path(entry.path), rel_dir, taxonomy, settings,
+                                         light)
         playbooks.append(playbook)
         findings.extend(found)
     module_pages, found = load_module_pages(root, lang)  # docs/ training pages, read once here
@@ -62,11 +66,11 @@ def load_catalog(root: Path | str,
 
 
 def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,
-                   settings: Settings) -> tuple[Playbook, list[Finding]]:
+                   settings: Settings, light: bool = False) -> tuple[Playbook, list[Finding]]:
     findings: list[Finding] = []
     lang = settings.lang
-    files, named = screen_names(tuple(_read_files(root, folder, rel_dir, settings, findings)),
-                                lang)
+    files, named = screen_names(
+        tuple(_read_files(root, folder, rel_dir, settings, findings, light)), lang)
     findings.extend(named)
     meta, body, body_line = Meta(), "", 1
     index = next((f for f in files if f.name == "index.md"), None)
@@ -102,7 +106,7 @@ def suggest_slug(name: str, meta: Meta) -> str:
 
 
 def _read_files(root: Path, folder: Path, rel_dir: str, settings: Settings,
-                findings: list[Finding]):
+                findings: list[Finding], light: bool = False):
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         prefix = os.path.relpath(dirpath, folder).replace(os.sep, "/")
@@ -116,6 +120,11 @@ def _read_files(root: Path, folder: Path, rel_dir: str, settings: Settings,
             if name.startswith("."):
                 continue
             inner = prefix + name
+            if light and inner != "index.md":  # listed, not read
+                suffix = os.path.splitext(inner)[1].lower()
+                yield SourceFile(f"{rel_dir}/{inner}", inner, Path(dirpath, name), 0,
+                                 publishable=suffix in PUBLISHED_SUFFIXES)
+                continue
             yield _read_one(root, folder, Path(dirpath, name), f"{rel_dir}/{inner}", inner,
                             settings, findings)
 

@@ -24,6 +24,8 @@ def search_meta(context: Context, plan: SitePlan) -> None:
         if top == PLAYBOOKS_DIR and rest:
             by_folder.setdefault(folder, []).append(uri)
     for playbook in context.published:
+        if playbook.slug not in by_folder:  # a preview builds only the focused playbook
+            continue
         common = {
             "playbook": playbook.slug, "title": playbook.title,
             "summary": playbook.meta.summary,

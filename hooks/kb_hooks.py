@@ -7,6 +7,7 @@ live in the `playbook_kb` package, which knows nothing of MkDocs.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
@@ -19,6 +20,8 @@ from playbook_kb.build.findability import index_site, unmark
 from playbook_kb.build.pages import SitePlan, build_site
 from playbook_kb.check.sanitize import prefix_anchors, sanitize_page
 from playbook_kb.i18n import labels
+from playbook_kb.load.cache import ENV_VAR as CACHE_VAR
+from playbook_kb.load.cache import ResultCache
 from playbook_kb.load.settings import settings_from
 
 log = logging.getLogger("mkdocs.hooks.playbooks")  # a mkdocs.* logger: --strict counts it
@@ -27,13 +30,17 @@ log = logging.getLogger("mkdocs.hooks.playbooks")  # a mkdocs.* logger: --strict
 logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 _plan = SitePlan()
 _settings = Settings()
+_cache: ResultCache | None = None  # kept across `mkdocs serve` rebuilds (load/cache.py)
 
 
 def on_config(config):
-    global _plan, _settings  # rebuilt on every build: `mkdocs serve` keeps this module alive
-    root = Path(config.config_file_path).parent
+    global _plan, _settings, _cache  # rebuilt on every build: `mkdocs serve` keeps this module
+    root = Path(config.config_file_path).parent.resolve()
     _settings = settings_from(config.extra, config.theme.get("language"), config.site_url)
-    catalog, findings = check(root, _settings)
+    if _cache is None:  # on disk only for `playbook-kb serve` (never a published build)
+        _cache = ResultCache.on_disk(root) if os.environ.get(CACHE_VAR) == "disk" \
+            else ResultCache()
+    catalog, findings = check(root, _settings, _cache)
     for finding in findings:  # errors fail --strict; warnings are shown, not counted
         (log.warning if finding.is_error else log.info)("%s", finding)
     errors = [str(f) for f in findings if f.is_error]

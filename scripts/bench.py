@@ -16,11 +16,15 @@ builds   `mkdocs build` of the full site (hooks, checks, generated pages) and tw
          every page the engine generates, exported as files). Wall and CPU seconds, peak
          memory, site size, the ratios, the largest pages and how many exceed 300 KB; then
          the engine's load+check and page generation in-process;
-check    `playbook-kb check` three times (what a champion runs before a pull request),
-         then of the adversarial playbook alone, then every pattern over contributor
-         text on a 1 MB pathological line (`--patterns` runs only that table);
-preview  `playbook-kb serve SLUG` as a champion runs it: until the playbook's page answers
-         over HTTP, then from saving workflow.md until the served page shows the edit;
+check    `playbook-kb check` (what a champion runs before a pull request) with
+         `--no-cache`, then the run that fills its cache (load/cache.py, here in a private
+         XDG_CACHE_HOME) and two that find it, then of the adversarial playbook alone,
+         then every pattern over contributor text on a 1 MB pathological line
+         (`--patterns` runs only that table);
+preview  `playbook-kb serve SLUG` as a champion runs it, twice (an empty cache, then the
+         one the first left): until the playbook's page answers over HTTP, then from
+         saving workflow.md until the served page shows the edit; and the floor, `mkdocs
+         serve` of a one-page Material site;
 serve    `mkdocs serve` of the whole site: ready, then rebuilt after saving a hand-written
          page and after saving a playbook.
 history  (only when asked) a year of history instead: the first commit a year ago, then one
@@ -113,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         print(patterns_table())
         return 0
     work = Path(tempfile.mkdtemp(prefix="playbook-kb-bench-"))
+    for name in ("CI", "GITHUB_ACTIONS", "PLAYBOOK_KB_CACHE"):  # a champion's machine:
+        ENV.pop(name, None)  # `check` and `serve` keep their cache (load/cache.py) ...
+    ENV["XDG_CACHE_HOME"] = str(work / "cache")  # ... here, empty at the start
     try:
         templates = ([REPO / "playbooks" / args.template] if args.template else
                      sorted(p.parent for p in (REPO / "playbooks").glob("*/index.md")))
@@ -350,10 +357,16 @@ def measure_history(root: Path, months: int = 12) -> dict[str, Run]:
 
 
 def measure_check(root: Path) -> dict[str, Run]:
+    """Without the cache (every file read), the run that fills it, and two runs that
+    find it (what a champion sees when checking again: unchanged folders are not read)."""
     check = [str(BIN / "playbook-kb"), "check"]
-    runs = {f"`playbook-kb check`, run {n}": timed(root, check, ok=(0, 1)) for n in (1, 2, 3)}
-    runs["`playbook-kb check` of the adversarial playbook alone"] = timed(
-        root, check, {"PLAYBOOK_KB_PREVIEW": "pb-adversarial"}, ok=(1,))
+    runs = {"`playbook-kb check --no-cache` (every file read)":
+            timed(root, [*check, "--no-cache"], ok=(0, 1))}
+    runs["`playbook-kb check`, first run (fills the cache)"] = timed(root, check, ok=(0, 1))
+    for n in (1, 2):
+        runs[f"`playbook-kb check` again, run {n} (cache)"] = timed(root, check, ok=(0, 1))
+    runs["`playbook-kb check --no-cache` of the adversarial playbook alone"] = timed(
+        root, [*check, "--no-cache"], {"PLAYBOOK_KB_PREVIEW": "pb-adversarial"}, ok=(1,))
     return runs
 
 
@@ -450,8 +463,41 @@ def patterns_table() -> str:
     return "\n".join(lines)
 
 
-def measure_serve(root: Path, slug: str) -> dict[str, float]:
-    """`playbook-kb serve SLUG` over HTTP: ready, then rebuilt after a save."""
+def measure_serve(root: Path, slug: str) -> dict[str, Run]:
+    """`playbook-kb serve SLUG` over HTTP: ready with an empty cache and with the cache a
+    first preview left, then rebuilt after a save; beside them, the floor: `mkdocs serve`
+    of a one-page Material site, ready."""
+    runs = {}
+    for label in ("empty cache", "cache of the previous preview"):
+        ready, rebuilt = _serve_once(root, slug)
+        runs[f"`playbook-kb serve {slug}`: page served ({label})"] = Run(ready)
+    runs["`playbook-kb serve`: rebuilt after a save"] = Run(rebuilt)
+    floor = root / "floor"
+    (floor / "docs").mkdir(parents=True, exist_ok=True)
+    (floor / "docs" / "index.md").write_text("# floor\n", encoding="utf-8")
+    (floor / "mkdocs.yml").write_text("site_name: floor\ntheme:\n  name: material\n"
+                                      "  language: ja\n", encoding="utf-8")
+    runs["floor: `mkdocs serve` of a one-page Material site, page served"] = Run(
+        _serve_ready([str(BIN / "mkdocs"), "serve"], floor, ""))
+    return runs
+
+
+def _serve_ready(command: list[str], cwd: Path, path: str) -> float:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    start = time.perf_counter()
+    server = subprocess.Popen([*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=cwd,
+                              env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _poll(f"http://127.0.0.1:{port}/{path}", "<h1", server)
+        return time.perf_counter() - start
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def _serve_once(root: Path, slug: str) -> tuple[float, float]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -474,8 +520,7 @@ def measure_serve(root: Path, slug: str) -> dict[str, float]:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
     print(f"{ready:7.1f} s  serve ready, {rebuilt:.1f} s rebuilt after a save", file=sys.stderr)
-    return {f"`playbook-kb serve {slug}`: page served": Run(ready),
-            "`playbook-kb serve`: rebuilt after a save": Run(rebuilt)}
+    return ready, rebuilt
 
 
 def measure_full_serve(root: Path, slug: str) -> dict[str, Run]:

@@ -90,6 +90,10 @@ class SourceFile:
         """(url, offset) of each link outside code: read by the link and HTML rules."""
         return find_links(self.masked)
 
+    def __getstate__(self) -> dict:
+        """Pickled (load/cache.py) with its links, without the masked copy of its text."""
+        return {k: v for k, v in self.__dict__.items() if k != "masked"}
+
 
 @dataclass(frozen=True)
 class AdopterUse:

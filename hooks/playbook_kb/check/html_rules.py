@@ -33,13 +33,13 @@ def _located(playbook: Playbook, rule: str) -> Iterator[tuple[str, int, Located]
                 yield source.rel, offset + item.line, item
 
 
-@playbook_rule("unsafe-html")
+@playbook_rule("unsafe-html", local=True)
 def unsafe_html(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     for rel, line, item in _located(playbook, "unsafe-html"):
         yield error("unsafe-html", rel, line, _message(catalog.settings.lang, item))
 
 
-@playbook_rule("external-resource")
+@playbook_rule("external-resource", local=True)
 def external_resource(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     for rel, line, item in _located(playbook, "external-resource"):
         yield error("external-resource", rel, line,

@@ -18,7 +18,7 @@ _BARE = re.compile(r"[-*>|: ]+")  # bullets and table rules without text
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.M)
 
 
-@playbook_rule("missing-part")
+@playbook_rule("missing-part", local=True)
 def missing_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     lang = catalog.settings.lang
     for part in written_parts():
@@ -34,7 +34,7 @@ def missing_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
                          command=f"playbook-kb new {playbook.slug} --part samples"))
 
 
-@playbook_rule("empty-part")
+@playbook_rule("empty-part", local=True)
 def empty_part(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     minimum = catalog.settings.min_part_chars
     names = [p.file for p in written_parts()] + [f.name for f in playbook.samples
@@ -82,7 +82,7 @@ def strip_comments(text: str) -> str:
         last = end + 3
 
 
-@playbook_rule("template-leftover")
+@playbook_rule("template-leftover", local=True)
 def template_leftover(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     for source in playbook.files:
         if source.text is None or source.suffix != ".md":

@@ -1,12 +1,15 @@
 """Rules are small generators registered by id; `run_rules` runs them all.
 
-The rule modules register themselves when `check` imports them (see check/__init__.py)."""
+The rule modules register themselves when `check` imports them (see check/__init__.py).
+A rule registered `local=True` reads only its playbook and `catalog.settings`: its
+findings are kept with the playbook in load/cache.py and reused while nothing changed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
 from ..findings import Finding
+from ..load.cache import ResultCache
 from ..load.focus import focused
 from ..model import Catalog, Playbook
 
@@ -14,12 +17,16 @@ PlaybookRule = Callable[[Playbook, Catalog], Iterable[Finding]]
 CatalogRule = Callable[[Catalog], Iterable[Finding]]
 
 PLAYBOOK_RULES: dict[str, PlaybookRule] = {}
+LOCAL_RULES: set[str] = set()  # rules of the playbook and the settings alone
 CATALOG_RULES: dict[str, CatalogRule] = {}
 
 
-def playbook_rule(rule_id: str) -> Callable[[PlaybookRule], PlaybookRule]:
+def playbook_rule(rule_id: str, *, local: bool = False) -> Callable[[PlaybookRule],
+                                                                     PlaybookRule]:
     def register(func: PlaybookRule) -> PlaybookRule:
         PLAYBOOK_RULES[rule_id] = func
+        if local:
+            LOCAL_RULES.add(rule_id)
         return func
     return register
 
@@ -31,14 +38,21 @@ def catalog_rule(rule_id: str) -> Callable[[CatalogRule], CatalogRule]:
     return register
 
 
-def run_rules(catalog: Catalog) -> list[Finding]:
+def run_rules(catalog: Catalog, cache: ResultCache | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for playbook in catalog.playbooks:
         if not focused(catalog, playbook):  # a preview checks only what it shows
             continue
-        for func in PLAYBOOK_RULES.values():
-            findings.extend(func(playbook, catalog))
+        local = cache.local_findings(playbook) if cache else None
+        if local is None:
+            local = [f for rule, func in PLAYBOOK_RULES.items() if rule in LOCAL_RULES
+                     for f in func(playbook, catalog)]
+            if cache:
+                cache.store_local(playbook, local)
+        findings.extend(local)
+        for rule, func in PLAYBOOK_RULES.items():
+            if rule not in LOCAL_RULES:
+                findings.extend(func(playbook, catalog))
     for func in CATALOG_RULES.values():
         findings.extend(func(catalog))
     return findings
-

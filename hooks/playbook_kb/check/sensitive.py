@@ -27,7 +27,7 @@ RULE = "sensitive-data"
 MAX_PER_FILE = 20  # a file full of addresses: the first ones and a count, not 50,000 lines
 
 
-@playbook_rule(RULE)
+@playbook_rule(RULE, local=True)
 def sensitive_data(playbook: Playbook, catalog: Catalog) -> Iterator[Finding]:
     lang = catalog.settings.lang
     name_hits = find(for_scan(playbook.slug))

@@ -22,7 +22,8 @@ _HERE = Path(__file__).parent
 def labels(lang: str) -> MappingProxyType[str, str]:
     """The whole catalog of a language, read once per process (read-only)."""
     name = lang if lang in LANGUAGES else DEFAULT
-    data = yaml.safe_load((_HERE / f"{name}.yml").read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser: 10x faster
+    data = yaml.load((_HERE / f"{name}.yml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
     return MappingProxyType({str(k): str(v) for k, v in data.items()})
 
 

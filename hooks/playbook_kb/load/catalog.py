@@ -13,6 +13,7 @@ from ..model import SAMPLE_SUFFIXES, Catalog, Meta, Playbook, Settings, SourceFi
 from ..routes import PLAYBOOKS_DIR
 from .archive import ARCHIVE_SUFFIXES
 from .archive import inspect as inspect_archive
+from .cache import ResultCache
 from .company import load_company
 from .fields import read_meta
 from .filenames import screen_names
@@ -28,11 +29,14 @@ RESERVED_DIRS = frozenset({"metrics"})  # playbooks/metrics/: the monthly compan
 PUBLISHED_SUFFIXES = SAMPLE_SUFFIXES | {".gif", ".webp", ".md"}
 
 
-def load_catalog(root: Path | str,
-                 settings: Settings | None = None) -> tuple[Catalog, list[Finding]]:
-    """Read taxonomy.yml and every playbook folder once. Never raises on bad content."""
+def load_catalog(root: Path | str, settings: Settings | None = None,
+                 cache: ResultCache | None = None) -> tuple[Catalog, list[Finding]]:
+    """Read taxonomy.yml and every playbook folder once. Never raises on bad content.
+    With a cache, an unchanged folder is not read again (load/cache.py)."""
     root = Path(root).resolve()
     settings = settings or Settings()
+    if cache is not None:
+        cache.begin(root, settings)
     lang = settings.lang
     taxonomy, findings = load_taxonomy(root, lang)
     playbooks = []
@@ -49,8 +53,14 @@ def load_catalog(root: Path | str,
         # a preview reads the other playbooks' front matter and file names only: their
         # pages are not built and their rules do not run (load/focus.py)
         light = bool(settings.preview) and entry.name not in settings.preview
-        playbook, found = _load_playbook(root, Path(entry.path), rel_dir, taxonomy, settings,
-                                         light)
+        key, hit = cache.lookup(rel_dir, Path(entry.path), light) if cache else ("", None)
+        if hit is not None:
+            playbook, found = hit.playbook, list(hit.load_findings)
+        else:
+            playbook, found = _load_playbook(root, Path(entry.path), rel_dir, taxonomy,
+                                             settings, light)
+            if cache is not None:
+                cache.store(rel_dir, key, playbook, found)
         playbooks.append(playbook)
         findings.extend(found)
     module_pages, found = load_module_pages(root, lang)  # docs/ training pages, read once here
@@ -63,6 +73,15 @@ def load_catalog(root: Path | str,
     findings.extend(found)
     return (Catalog(root, taxonomy, tuple(playbooks), settings, module_pages, company, tools),
             findings)
+
+
+def playbook_folders(root: Path) -> list[str]:
+    """The folder names under playbooks/ that load_catalog reads as playbooks."""
+    base = root / PLAYBOOKS_DIR
+    if not base.is_dir():
+        return []
+    return sorted(e.name for e in os.scandir(base) if not e.name.startswith(".")
+                  and e.is_dir(follow_symlinks=True) and e.name not in RESERVED_DIRS)
 
 
 def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,

@@ -63,7 +63,8 @@ def _bad(line: int, message: str, severity: str = "error") -> Finding:
 
 def _field_lines(text: str) -> list[dict[str, int]]:
     """For each entry of `tools`, the line of the entry ("") and of each of its fields."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)  # already parsed once: cannot fail
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    root = yaml.compose(text, Loader=loader)  # already parsed once: cannot fail
     items = next((v.value for k, v in root.value if k.value == "tools"), [])
     result = []
     for item in items:

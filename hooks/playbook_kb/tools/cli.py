@@ -14,7 +14,8 @@ from ..derive.curriculum import build_curriculum, outside_curriculum
 from ..findings import Finding, count
 from ..i18n import text
 from ..i18n.suggest import did_you_mean
-from ..load.catalog import load_catalog
+from ..load.cache import ResultCache
+from ..load.catalog import load_catalog, playbook_folders
 from ..load.settings import read_settings
 from ..load.tier_record import RECORD_FILE, read_tier_record, record_text, updated_record
 from ..model import Catalog
@@ -39,7 +40,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(text(read_settings(root).lang, "cli.not_a_folder", root=root), file=sys.stderr)
         return 2
-    catalog, findings = check(root)
+    cache = None if args.no_cache else ResultCache.on_disk(root.resolve())
+    catalog, findings = check(root, cache=cache)
     errors, warnings = count(findings)
     outside = outside_curriculum(catalog)
     if args.format == "json":
@@ -119,10 +121,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     settings = read_settings(root)
     lang = settings.lang
-    catalog, _ = load_catalog(root, settings)
-    if catalog.playbook(args.slug) is None:
+    folders = playbook_folders(root)  # names only: MkDocs reads the catalog once, cached
+    if args.slug not in folders:
         head = text(lang, "cli.no_such_playbook", slug=args.slug)
-        print(did_you_mean(lang, head, args.slug, [p.slug for p in catalog.playbooks],
+        print(did_you_mean(lang, head, args.slug, folders,
                            listed=False, otherwise=text(lang, "cli.check_folder_name")),
               file=sys.stderr)
         return 1
@@ -162,6 +164,9 @@ def parser() -> argparse.ArgumentParser:
     checker.add_argument("--root", default=".", help="repository root (default: .)")
     checker.add_argument("--format", choices=("text", "json", "github", "summary"),
                          default="text", help="summary: Markdown for $GITHUB_STEP_SUMMARY")
+    checker.add_argument("--no-cache", action="store_true",
+                         help="read every file again (the cache lives in ~/.cache/playbook-kb "
+                              "and is never used in CI)")
     checker.set_defaults(func=cmd_check)
     owners = commands.add_parser("codeowners", help="print or --write .github/CODEOWNERS")
     owners.add_argument("--root", default=".", help="repository root (default: .)")

@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+from ..load.cache import ENV_VAR as CACHE_VAR
 from ..load.focus import ENV_VAR
 
 _FORWARDED = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGBREAK")
@@ -28,6 +29,8 @@ def serve(root: Path, slug: str, mkdocs_args: list[str]) -> int:
     """Run `mkdocs serve` in `root` with the catalog focused on `slug`."""
     env = {**os.environ, ENV_VAR: slug, "NO_MKDOCS_2_WARNING": "1",
            "DISABLE_MKDOCS_2_WARNING": "true"}
+    if env.get(CACHE_VAR, "").lower() not in ("off", "0", "no"):
+        env[CACHE_VAR] = "disk"  # the hooks read unchanged playbooks from the check's cache
     command = [sys.executable, "-m", "mkdocs", "serve", *mkdocs_args]
     child = subprocess.Popen(command, cwd=root, env=env)
     stopped: list[float] = []

@@ -127,6 +127,17 @@ def test_a_broken_cache_file_is_ignored(root: Path, tmp_path: Path) -> None:
     assert run(root, ResultCache(path)) == cold
 
 
+def test_a_cache_file_others_may_write_is_not_read(root: Path, tmp_path: Path,
+                                                   reads: list[bytes]) -> None:
+    path = tmp_path / "c.pickle"
+    run(root, ResultCache(path))
+    assert path.stat().st_mode & 0o077 == 0
+    path.chmod(0o666)  # a pickle runs code when it is read: only the user's own is
+    reads.clear()
+    run(root, ResultCache(path))
+    assert reads
+
+
 def test_the_disk_cache_is_never_in_the_repository_nor_in_ci(root: Path, tmp_path: Path,
                                                              monkeypatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))

@@ -117,6 +117,8 @@ class ResultCache:
         assert self.path is not None
         try:
             with self.path.open("rb") as stream:
+                if not _ours(os.fstat(stream.fileno())):
+                    return "", {}
                 data = pickle.load(stream)  # noqa: S301 - our own file, see the module doc
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
                 IndexError, TypeError, ValueError):
@@ -136,6 +138,13 @@ class ResultCache:
             os.replace(temp, self.path)
         except OSError:  # a read-only home directory: the check still works, uncached
             return
+
+
+def _ours(info: os.stat_result) -> bool:
+    """Written by this user and by nobody else (a pickle runs code when it is read)."""
+    if not hasattr(os, "getuid"):  # Windows: %LOCALAPPDATA% is the user's own
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def ci() -> bool:

@@ -619,10 +619,20 @@ def export_markdown(root: Path, target: Path) -> None:
 
 def export_playbook_pages(root: Path, target: Path) -> None:
     """Only what contributors wrote, as plain Material would publish it without the
-    engine: the hand-written pages and every playbook's own files (Markdown and samples)."""
+    engine: the hand-written pages and every playbook's own files (Markdown and samples)
+    that the full build publishes too. Files the check withholds stay out: the
+    adversarial playbook's 150 KB lines keep Python-Markdown busy for a quarter of an hour
+    (its link patterns are quadratic), which the full build never pays either."""
+    from playbook_kb import check
+
     shutil.copytree(root / "docs", target)
-    shutil.copytree(root / "playbooks", target / "playbooks",
-                    ignore=shutil.ignore_patterns("*.yml", ".*"))
+    catalog, _ = check(root)
+    for playbook in catalog.playbooks:
+        for source in playbook.files:
+            if source.publishable and not source.symlink:
+                path = target / source.rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source.abs_path, path)
 
 
 def timed(root: Path, command: list[str], env: dict[str, str] | None = None,

@@ -18,7 +18,7 @@ TODAY = "2026-11-25"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
-os.environ.setdefault("PLAYBOOK_KB_CACHE", "off")  # no test writes ~/.cache (test_cache.py does, in tmp)
+os.environ["PLAYBOOK_KB_CACHE"] = "off"  # no test writes ~/.cache (test_cache.py does, in tmp)
 
 
 @dataclass

@@ -5,6 +5,7 @@ trusted from the repository or in CI."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -28,6 +29,31 @@ def age(root: Path, seconds: int = 60) -> None:
     then = time.time() - seconds
     for path in [root, *root.rglob("*")]:
         os.utime(path, (then, then), follow_symlinks=False)
+
+
+@pytest.fixture(autouse=True)
+def _settled(monkeypatch):
+    """Files aged with utime still have a fresh change time (utime moves it): the tests
+    that are not about settling take every folder as settled."""
+    monkeypatch.setattr(cache_module, "SETTLED_NS", 0)
+    yield
+    cache_module.engine_digest.cache_clear()
+
+
+def test_the_engine_is_the_code_this_process_runs_not_the_files_on_disk(
+        tmp_path: Path, monkeypatch) -> None:
+    """`git pull` under a running `mkdocs serve`: its results stay filed under the code
+    it runs, and a new process sees the new code."""
+    engine = tmp_path / "engine"
+    shutil.copytree(cache_module.ENGINE, engine, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "ENGINE", engine)
+    cache_module.engine_digest.cache_clear()
+    running = cache_module.engine_digest()
+    rule = engine / "check" / "parts.py"
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n# pulled\n", encoding="utf-8")
+    assert cache_module.engine_digest() == running
+    cache_module.engine_digest.cache_clear()  # the next process
+    assert cache_module.engine_digest() != running
 
 
 @pytest.fixture
@@ -76,9 +102,10 @@ def test_an_edit_is_seen_on_the_next_run(root: Path, tmp_path: Path) -> None:
 
 
 def test_a_folder_changed_in_the_last_seconds_is_read_every_time(
-        root: Path, reads: list[bytes]) -> None:
+        root: Path, reads: list[bytes], monkeypatch) -> None:
     """A file system's clock ticks coarsely: an edit of the same size in the same tick
     keeps size and time. Such a folder is not cached until it has settled."""
+    monkeypatch.setattr(cache_module, "SETTLED_NS", 2_000_000_000)
     sheet = root / "playbooks" / SLUG / "prompt-sheet.md"
     sheet.write_text(sheet.read_text(encoding="utf-8"), encoding="utf-8")  # just now
     cache = ResultCache()
@@ -87,8 +114,56 @@ def test_a_folder_changed_in_the_last_seconds_is_read_every_time(
     run(root, cache)
     assert len(reads) >= 3  # the fresh folder again, every text file of it
     assert cache_module.folder_key(sheet.parent, light=False) == ""
-    age(root)
+    age(root)  # an old modification time, a fresh change time: a copy with `cp -p`
+    assert cache_module.folder_key(sheet.parent, light=False) == ""
+    monkeypatch.setattr(cache_module, "SETTLED_NS", 0)
     assert cache_module.folder_key(sheet.parent, light=False) != ""
+
+
+def test_a_file_vanishing_while_the_key_is_read_leaves_the_folder_uncached(
+        root: Path, monkeypatch) -> None:
+    def vanished(path, rel):
+        raise FileNotFoundError(path)  # an editor's swap file, removed after the listing
+
+    monkeypatch.setattr(cache_module, "_stat", vanished)
+    assert cache_module.folder_key(root / "playbooks" / SLUG, light=False) == ""
+
+
+def test_a_preview_and_a_full_check_keep_their_own_entries(
+        root: Path, tmp_path: Path, reads: list[bytes], monkeypatch) -> None:
+    """A preview reads the other playbooks lightly; the next full check still finds
+    their full entries, and a light entry never stands in for a full one."""
+    other = root / "playbooks" / "hr-posting"
+    shutil.copytree(root / "playbooks" / SLUG, other)
+    (other / "samples" / "customer.md").write_text(
+        "# 顧客\n\n担当の山田さんの携帯は 090-1234-5678 です。\n", encoding="utf-8")
+    age(root)
+    cold = run(root, ResultCache(tmp_path / "c.pickle"))
+    assert any("hr-posting" in f and "sensitive-data" in f for f in cold)
+    monkeypatch.setenv("PLAYBOOK_KB_PREVIEW", SLUG)
+    preview = run(root, ResultCache(tmp_path / "c.pickle"))
+    assert not any("hr-posting" in f for f in preview)
+    monkeypatch.delenv("PLAYBOOK_KB_PREVIEW")
+    reads.clear()
+    assert run(root, ResultCache(tmp_path / "c.pickle")) == cold
+    assert reads == []
+
+
+def test_a_pdf_scan_the_clock_cut_short_is_not_kept(root: Path, tmp_path: Path,
+                                                     monkeypatch) -> None:
+    from playbook_kb.load import doctext
+
+    from .security.documents import pdf
+
+    (root / "playbooks" / SLUG / "samples" / "form.pdf").write_bytes(pdf("090-1234-5678"))
+    age(root)
+    monkeypatch.setattr(doctext, "PDF_MAX_SECONDS", -1.0)  # every page over the budget
+    cache = ResultCache()
+    run(root, cache)
+    assert cache.current[f"playbooks/{SLUG}"].local_findings is None
+    monkeypatch.setattr(doctext, "PDF_MAX_SECONDS", 5.0)
+    run(root, cache)
+    assert cache.current[f"playbooks/{SLUG}"].local_findings is not None
 
 
 def test_serve_rebuilds_keep_unchanged_playbooks_in_memory(
@@ -113,6 +188,7 @@ def test_shared_data_settings_or_engine_changes_read_everything_again(
     after = run(root, ResultCache(tmp_path / "c.pickle"))
     assert reads and any("department" in f or "field" in f for f in after)
     monkeypatch.setattr(cache_module, "LIBRARIES", ("PyYAML", "not-installed-here"))
+    cache_module.engine_digest.cache_clear()  # a new process with other libraries
     reads.clear()
     run(root, ResultCache(tmp_path / "c.pickle"))
     assert reads  # another library version: another context
@@ -138,6 +214,22 @@ def test_a_cache_file_others_may_write_is_not_read(root: Path, tmp_path: Path,
     assert reads
 
 
+def test_a_cache_reached_through_a_link_or_in_a_shared_directory_is_not_read(
+        root: Path, tmp_path: Path, reads: list[bytes]) -> None:
+    real = tmp_path / "own" / "c.pickle"
+    real.parent.mkdir(mode=0o700)
+    run(root, ResultCache(real))
+    link = tmp_path / "own" / "link.pickle"
+    link.symlink_to(real)  # e.g. to a file a pull request checked out
+    reads.clear()
+    run(root, ResultCache(link))
+    assert reads
+    real.parent.chmod(0o777)  # a directory others may write into
+    reads.clear()
+    run(root, ResultCache(real))
+    assert reads
+
+
 def test_the_disk_cache_is_never_in_the_repository_nor_in_ci(root: Path, tmp_path: Path,
                                                              monkeypatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
@@ -146,6 +238,10 @@ def test_the_disk_cache_is_never_in_the_repository_nor_in_ci(root: Path, tmp_pat
     mine = ResultCache.on_disk(root)
     assert mine.path is not None and mine.path.is_relative_to(tmp_path / "xdg")
     assert not mine.path.is_relative_to(root)
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("XDG_CACHE_HOME", ".cache")  # relative: the XDG rule ignores it
+    assert not ResultCache.on_disk(root).path.is_relative_to(root)
+    assert ResultCache.on_disk(root).path.is_relative_to(Path.home())
     monkeypatch.setenv("CI", "true")  # a shared runner's home is not ours to trust
     assert ResultCache.on_disk(root).path is None
     monkeypatch.delenv("CI")
@@ -161,6 +257,7 @@ def test_the_cli_twice_prints_the_same_and_no_cache_writes_nothing(
     sample = root / "playbooks" / SLUG / "samples" / "customer.md"
     sample.write_text("# 顧客\n\n担当の山田さんの携帯は 090-1234-5678 です。\n", encoding="utf-8")
     age(root)
+    time.sleep(2.1)  # a separate process: the real two-second window (change times)
     command = [sys.executable, "-m", "playbook_kb.tools.cli", "check", "--root", str(root)]
     first = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     cached = list((tmp_path / "xdg" / "playbook-kb").glob("*.pickle"))

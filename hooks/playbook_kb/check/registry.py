@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 
 from ..findings import Finding
 from ..load.cache import ResultCache
+from ..load.doctext import TIME_CUTS
 from ..load.focus import focused
 from ..model import Catalog, Playbook
 
@@ -45,9 +46,10 @@ def run_rules(catalog: Catalog, cache: ResultCache | None = None) -> list[Findin
             continue
         local = cache.local_findings(playbook) if cache else None
         if local is None:
+            cuts = TIME_CUTS[0]
             local = [f for rule, func in PLAYBOOK_RULES.items() if rule in LOCAL_RULES
                      for f in func(playbook, catalog)]
-            if cache:
+            if cache and TIME_CUTS[0] == cuts:  # a scan the clock cut short is redone
                 cache.store_local(playbook, local)
         findings.extend(local)
         for rule, func in PLAYBOOK_RULES.items():

@@ -5,18 +5,23 @@ A playbook's entry holds what loading it produced (the Playbook, with the code m
 links its rules computed, and the load findings) and the findings of its local rules
 (rules that read only the playbook and the settings: `local=True` in check/registry.py).
 An entry is used only when its key matches: the name, kind, size, inode and both times
-(a write always moves the change time) of every file in the folder, and a context key:
-the engine's own files, the library versions, the settings and the shared data files
-beside the playbooks (taxonomy.yml, tools.yml ...). Any other change and the playbook is
-read again. A folder changed in the last two seconds is not kept: a file system's clock
-ticks coarsely, and an edit within one tick could keep every stamp ("racy git").
+(on POSIX a write always moves the change time) of every file in the folder, and a
+context key: the engine's own files and the library versions this process imported, the
+settings and the shared data files beside the playbooks (taxonomy.yml, tools.yml ...).
+Any other change and the playbook is read again. A folder changed (or copied with its
+times kept) in the last two seconds is not kept: a file system's clock ticks coarsely,
+and an edit within one tick could keep every stamp ("racy git"). Nor are the findings of
+a PDF scan that the clock cut short (load/doctext.py).
 
 Two lifetimes:
 - in memory, for the life of the process (`mkdocs serve` keeps the hook module alive);
 - on disk, for `playbook-kb check` and `playbook-kb serve` on a champion's machine: a
   pickle in the user's cache directory, never in the repository (a pull request could
   plant one there) and never in CI (`CI` or `GITHUB_ACTIONS` set: a shared runner's
-  home directory is not ours to trust). A published build never reads the disk cache.
+  home directory is not ours to trust). A pickle runs code when it is read, so it is
+  read only from an absolute directory that is the user's own and writable by nobody
+  else, never through a symbolic link, and only if the user owns it and nobody else may
+  write it. A published build never reads the disk cache.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -39,7 +45,8 @@ from ..routes import PLAYBOOKS_DIR
 
 FORMAT = 1
 ENV_VAR = "PLAYBOOK_KB_CACHE"  # "off": no disk cache; "disk": the hooks use it (serve)
-LIBRARIES = ("PyYAML", "Markdown", "nh3", "pypdf", "pymdown-extensions")
+LIBRARIES = ("PyYAML", "Markdown", "nh3", "pypdf", "pymdown-extensions", "html5lib",
+             "Pygments")
 ENGINE = Path(__file__).resolve().parents[1]  # hooks/playbook_kb/
 
 
@@ -55,8 +62,8 @@ class Entry:
 class ResultCache:
     path: Path | None = None  # the pickle on disk; None: in memory only
     context: str = ""
-    entries: dict[str, Entry] = field(default_factory=dict)  # rel_dir -> entry
-    current: dict[str, Entry] = field(default_factory=dict)  # entries valid for this run
+    entries: dict[tuple[str, bool], Entry] = field(default_factory=dict)  # (rel_dir, light)
+    current: dict[str, Entry] = field(default_factory=dict)  # rel_dir -> valid in this run
     hits: int = 0
     dirty: bool = False
     _read: bool = False
@@ -80,18 +87,20 @@ class ResultCache:
         self.current, self.hits, self.dirty = {}, 0, False
 
     def lookup(self, rel_dir: str, folder: Path, light: bool) -> tuple[str, Entry | None]:
+        """(the folder's key, its entry when the key matches); store() takes the key."""
         key = folder_key(folder, light)
-        entry = self.entries.get(rel_dir)
+        entry = self.entries.get((rel_dir, light))
         if key and entry is not None and entry.key == key:
             self.current[rel_dir] = entry
             self.hits += 1
             return key, entry
         return key, None
 
-    def store(self, rel_dir: str, key: str, playbook: Playbook,
-              found: list[Finding]) -> None:
+    def store(self, rel_dir: str, key: str, playbook: Playbook, found: list[Finding],
+              light: bool = False) -> None:
         if key:  # "": changed a moment ago, read again next time
-            self.current[rel_dir] = self.entries[rel_dir] = Entry(key, playbook, tuple(found))
+            entry = Entry(key, playbook, tuple(found))
+            self.current[rel_dir] = self.entries[(rel_dir, light)] = entry
             self.dirty = True
 
     def local_findings(self, playbook: Playbook) -> tuple[Finding, ...] | None:
@@ -106,17 +115,20 @@ class ResultCache:
 
     def finish(self) -> None:
         """Entries of folders gone since go; the disk copy is rewritten when it changed."""
-        if len(self.entries) != len(self.current):
-            self.entries = dict(self.current)
-            self.dirty = True
+        kept = {k: e for k, e in self.entries.items() if k[0] in self.current}
+        if len(kept) != len(self.entries):
+            self.entries, self.dirty = kept, True
         if self.path is not None and self.dirty:
             self._save()
         self.dirty = False
 
-    def _load(self) -> tuple[str, dict[str, Entry]]:
+    def _load(self) -> tuple[str, dict[tuple[str, bool], Entry]]:
         assert self.path is not None
         try:
-            with self.path.open("rb") as stream:
+            if not _ours(os.stat(self.path.parent, follow_symlinks=False), directory=True):
+                return "", {}
+            flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+            with os.fdopen(os.open(self.path, flags), "rb") as stream:
                 if not _ours(os.fstat(stream.fileno())):
                     return "", {}
                 data = pickle.load(stream)  # noqa: S301 - our own file, see the module doc
@@ -132,6 +144,8 @@ class ResultCache:
         data = {"format": FORMAT, "context": self.context, "entries": self.entries}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not _ours(os.stat(self.path.parent, follow_symlinks=False), directory=True):
+                return  # somebody else's directory: nothing of ours goes there
             handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".check-")
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
@@ -140,8 +154,11 @@ class ResultCache:
             return
 
 
-def _ours(info: os.stat_result) -> bool:
-    """Written by this user and by nobody else (a pickle runs code when it is read)."""
+def _ours(info: os.stat_result, directory: bool = False) -> bool:
+    """The user's own, writable by nobody else (a pickle runs code when it is read); a
+    directory, not a link to one, when `directory`."""
+    if directory and not stat.S_ISDIR(info.st_mode):
+        return False
     if not hasattr(os, "getuid"):  # Windows: %LOCALAPPDATA% is the user's own
         return True
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
@@ -152,25 +169,22 @@ def ci() -> bool:
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or (
-        os.environ.get("LOCALAPPDATA") if sys.platform == "win32" else "") \
-        or str(Path.home() / ".cache")
-    return Path(base) / "playbook-kb"
+    """$XDG_CACHE_HOME/playbook-kb when absolute (the XDG rule: a relative one would put
+    it inside the working directory, the repository), else ~/.cache/playbook-kb;
+    %LOCALAPPDATA%/playbook-kb on Windows."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA", "")
+        return Path(base if base and os.path.isabs(base) else Path.home() / "AppData" /
+                    "Local") / "playbook-kb"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    return Path(xdg if xdg and os.path.isabs(xdg) else Path.home() / ".cache") / "playbook-kb"
 
 
 def context_key(root: Path, settings: Settings) -> str:
     """What every playbook's results depend on besides its own folder."""
-    digest = hashlib.sha256()
-    digest.update(f"{FORMAT}\0{sys.version}\0{root}\0".encode())
+    digest = hashlib.sha256(engine_digest().encode())
+    digest.update(f"\0{root}\0".encode())
     digest.update(repr(dataclasses.replace(settings, preview=())).encode())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"\0{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"\0{name}=-".encode())
-    for path in sorted(ENGINE.rglob("*")):
-        if path.suffix in (".py", ".yml", ".json") and "__pycache__" not in path.parts:
-            digest.update(_stat(path, path.relative_to(ENGINE).as_posix())[0])
     shared = root / PLAYBOOKS_DIR
     if shared.is_dir():
         for entry in sorted(os.scandir(shared), key=lambda e: e.name):
@@ -181,29 +195,53 @@ def context_key(root: Path, settings: Settings) -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def engine_digest() -> str:
+    """The engine's files (their bytes) and library versions as this process first saw
+    them: a `git pull` under a running `mkdocs serve` changes the files on disk, not the
+    code that serve runs, so its results must not be filed under the new code."""
+    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}".encode())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"\0{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"\0{name}=-".encode())
+    for path in sorted(ENGINE.rglob("*")):
+        if path.suffix in (".py", ".yml", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(ENGINE).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 SETTLED_NS = 2_000_000_000  # younger files are not cached: a file system's clock ticks
 # coarsely, so an edit within the same tick keeps size and time ("racy git")
 
 
 def folder_key(folder: Path, light: bool) -> str:
-    """Every file and folder below `folder`, dot files included: name, kind, size, time.
-    "" (not cacheable) while one of them was changed in the last two seconds."""
+    """Every file and folder below `folder`, dot files included: name, kind, size, inode,
+    times. "" (not cacheable) while one of them changed in the last two seconds, or when
+    one vanished while it was read (an editor's swap file)."""
     digest = hashlib.sha256(b"light" if light else b"full")
     newest = 0
     top = str(folder)
-    for dirpath, dirnames, filenames in os.walk(top):
-        dirnames.sort()
-        inner = dirpath[len(top):]
-        for name in [*dirnames, *sorted(filenames)]:
-            line, mtime = _stat(os.path.join(dirpath, name), f"{inner}/{name}")
-            digest.update(line)
-            newest = max(newest, mtime)
+    try:
+        for dirpath, dirnames, filenames in os.walk(top):
+            dirnames.sort()
+            inner = dirpath[len(top):]
+            for name in [*dirnames, *sorted(filenames)]:
+                line, changed = _stat(os.path.join(dirpath, name), f"{inner}/{name}")
+                digest.update(line)
+                newest = max(newest, changed)
+    except OSError:
+        return ""
     return "" if newest > time.time_ns() - SETTLED_NS else digest.hexdigest()
 
 
 def _stat(path: str | Path, rel: str) -> tuple[bytes, int]:
+    """The line of the key for one file, and when it last changed (either time: a copy
+    that keeps its modification time is still new)."""
     info = os.lstat(path)
     link = os.readlink(path) if stat.S_ISLNK(info.st_mode) else ""
     line = (f"{rel}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}"
             f"\0{info.st_ino}\0{link}\n").encode("utf-8", "surrogateescape")
-    return line, info.st_mtime_ns
+    return line, max(info.st_mtime_ns, info.st_ctime_ns)

@@ -60,7 +60,7 @@ def load_catalog(root: Path | str, settings: Settings | None = None,
             playbook, found = _load_playbook(root, Path(entry.path), rel_dir, taxonomy,
                                              settings, light)
             if cache is not None:
-                cache.store(rel_dir, key, playbook, found)
+                cache.store(rel_dir, key, playbook, found, light)
         playbooks.append(playbook)
         findings.extend(found)
     module_pages, found = load_module_pages(root, lang)  # docs/ training pages, read once here
@@ -81,7 +81,7 @@ def playbook_folders(root: Path) -> list[str]:
     if not base.is_dir():
         return []
     return sorted(e.name for e in os.scandir(base) if not e.name.startswith(".")
-                  and e.is_dir(follow_symlinks=True) and e.name not in RESERVED_DIRS)
+                  and e.is_dir(follow_symlinks=False) and e.name not in RESERVED_DIRS)
 
 
 def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,

@@ -4,8 +4,10 @@
  * a small company). Labels come from the JSON the build writes into the page
  * (#kb-catalog-json); every playbook's facets and text from the file it names
  * (/playbooks/catalog.json, items[i]). Entries the page already has are <li data-i="i">;
- * the others are built here, their text set as text, never as HTML, their link kept only
- * when it stays on this site. Nothing is read from contributor ids or HTML.
+ * the others are built here when they are first shown, their text set as text, never as
+ * HTML, their link kept only when it stays on this site. Nothing is read from
+ * contributor ids or HTML. The list holds one page of matches at a time (the site's
+ * list_limit) and a button adds the next page.
  */
 "use strict";
 
@@ -63,20 +65,36 @@
   }
 
   function run(data, items, form, list) {
+    // Only a page of entries is in the document at a time (`data.page`, the site's
+    // list_limit): building and laying out 2,000 entries took seconds on a phone.
     var present = {}
     Array.prototype.forEach.call(list.children, function (li) { present[li.getAttribute("data-i")] = li })
     var facets = Object.keys(data.labels)
+    var page = Math.max(1, data.page | 0)
+    var limit = page
+    function labelOf(facet, value) {
+      return Object.prototype.hasOwnProperty.call(data.labels[facet], value)
+        ? data.labels[facet][value] : String(value)
+    }
+    function searchText(item) {  // what an entry shows, as the text filter reads it
+      var parts = [item.title, item.summary, item.hours_text]
+      ;["department", "output", "phase", "tier", "data"].forEach(function (f) {
+        if (item[f]) parts.push(labelOf(f, item[f]))
+      })
+      ;(item.tools || []).forEach(function (t) { parts.push(labelOf("tools", t)) })
+      return normalise(parts.filter(Boolean).join(" "))
+    }
     var entries = items.map(function (item, i) {
-      var li = present[String(i)] || list.appendChild(entry(data, item, i))
-      return { li: li, facets: item, text: normalise(li.textContent), index: i }
+      return { item: item, facets: item, text: searchText(item), index: i, li: present[String(i)] || null }
     })
     var partial = document.getElementById("kb-catalog-partial")
     if (partial) partial.hidden = true
     var status = document.getElementById("kb-catalog-status")
+    var more = document.getElementById("kb-catalog-more")
     var text = form.elements.namedItem("q")
     var sort = form.elements.namedItem("sort")
 
-    function normalise(value) { return value.normalize("NFKC").toLowerCase() }
+    function normalise(value) { return String(value).normalize("NFKC").toLowerCase() }
     function valuesOf(entry, facet) {
       var value = entry.facets[facet]
       return Array.isArray(value) ? value : value ? [value] : []
@@ -86,18 +104,17 @@
       facets.forEach(function (f) { chosen[f] = form.elements.namedItem(f).value })
       return chosen
     }
-    function matches(entry, chosen, skip) {
+    function matches(entry, chosen, skip, words) {
       for (var f of facets)
         if (f !== skip && chosen[f] && valuesOf(entry, f).indexOf(chosen[f]) < 0) return false
-      var words = normalise(text.value).split(/\s+/).filter(Boolean)
       return words.every(function (w) { return entry.text.indexOf(w) >= 0 })
     }
-    function fillOptions(chosen) {  // counts per value, given the other filters
+    function fillOptions(chosen, words) {  // counts per value, given the other filters
       facets.forEach(function (f) {
         var select = form.elements.namedItem(f)
         var counts = Object.create(null)
         entries.forEach(function (e) {
-          if (matches(e, chosen, f)) valuesOf(e, f).forEach(function (v) { counts[v] = (counts[v] || 0) + 1 })
+          if (matches(e, chosen, f, words)) valuesOf(e, f).forEach(function (v) { counts[v] = (counts[v] || 0) + 1 })
         })
         var keep = select.value
         while (select.options.length > 1) select.remove(1)
@@ -109,25 +126,40 @@
         select.value = keep
       })
     }
-    function order() {
+    function ordered(found) {
       var by = sort.value
-      var sorted = entries.slice().sort(function (a, b) {
+      return found.sort(function (a, b) {
         if (by === "hours") return (b.facets.saved || -1) - (a.facets.saved || -1) || a.index - b.index
-        if (by === "newest") return b.facets.newest.localeCompare(a.facets.newest) || a.index - b.index
+        if (by === "newest") return String(b.facets.newest).localeCompare(String(a.facets.newest)) || a.index - b.index
         return a.index - b.index
       })
-      sorted.forEach(function (e) { list.appendChild(e.li) })
     }
+    function show(found, from) {  // the first `limit` entries; `from`: keep those before it
+      var fragment = document.createDocumentFragment()
+      found.slice(from, limit).forEach(function (e) {
+        if (!e.li) e.li = entry(data, e.item, e.index)
+        e.li.hidden = false
+        fragment.appendChild(e.li)
+      })
+      if (from) list.appendChild(fragment)
+      else list.replaceChildren(fragment)
+      var rest = found.length - limit
+      if (more) {
+        more.hidden = rest <= 0
+        more.textContent = data.words.more.replace("{n}", String(Math.min(page, rest)))
+          .replace("{rest}", String(rest))
+      }
+      return found[from]
+    }
+    var found = []
     function apply(push) {
       var chosen = state()
-      var shown = 0
-      entries.forEach(function (e) {
-        var show = matches(e, chosen, null)
-        e.li.hidden = !show
-        if (show) shown++
-      })
-      fillOptions(chosen)
-      order()
+      var words = normalise(text.value).split(/\s+/).filter(Boolean)
+      found = ordered(entries.filter(function (e) { return matches(e, chosen, null, words) }))
+      limit = page
+      show(found, 0)
+      fillOptions(chosen, words)
+      var shown = found.length
       status.textContent = shown === 0 ? data.words.none
         : shown === entries.length ? data.words.count.replace("{n}", String(shown))
         : data.words.shown.replace("{total}", entries.length).replace("{shown}", shown)
@@ -160,6 +192,13 @@
     form.addEventListener("input", function (event) { if (event.target === text) apply(true) })
     form.addEventListener("submit", function (event) { event.preventDefault() })
     form.addEventListener("reset", function () { setTimeout(function () { apply(true) }, 0) })
+    if (more) more.addEventListener("click", function () {
+      var from = limit
+      limit += page
+      var first = show(found, from)
+      var link = first && first.li.querySelector("a")
+      if (link) link.focus()  // keyboard users continue where the new entries start
+    })
     load()
     apply(false)
   }

@@ -66,7 +66,9 @@ def catalog_data(pages: Pages, entries: list[Playbook]) -> dict[str, Any]:
         },
         "fields": {key: words[key] for key in ("department", "output", "phase", "tier",
                                                 "data", "tools", "catalog_facet_hours")},
-        "words": {key: words[f"catalog_{key}"] for key in ("all", "count", "shown", "none")},
+        "words": {key: words[f"catalog_{key}"]
+                  for key in ("all", "count", "shown", "none", "more")},
+        "page": pages.catalog.settings.list_limit,  # entries shown at a time by catalog.js
         "source": Links(SRC_URI).to(CATALOG_DATA_SRC),
     }
 

@@ -88,3 +88,12 @@ def test_rollout_candidates_show_the_first_ten_per_output(tmp_path) -> None:
     assert rows(candidates[:candidates.index("{ #outputs }")]) == 10
     assert "12 件のうち 10 件を表示しています。" in candidates
     assert 'href="../../playbooks/?output=proposal"' in candidates
+
+
+def test_the_phase_board_shows_the_longest_running_and_links_to_the_rest(plan) -> None:
+    board = page(plan, "phases")
+    cards = re.findall(r'<li class="kb-pcard', board)
+    columns = re.findall(r'<section class="kb-column', board)
+    assert len(cards) <= len(columns)  # one card a column at list_limit: 1
+    more = re.findall(r'href="(\.\./playbooks/\?phase=[a-z-]+)">プレイブック一覧ですべて見る', board)
+    assert more and all(m.startswith("../playbooks/?phase=") for m in more)

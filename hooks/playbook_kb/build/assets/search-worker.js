@@ -19,6 +19,7 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 const ROOT = new URL("../../", self.location.href)  // this file is assets/playbook-kb/
 const GROUPS = 10       // entries shown
 const MAX_DATA = 24     // page fragments loaded for one query, at most
+const BATCH = 8         // fragments read at once before the list is shown
 const TOKEN = /\bqq[vs][a-z]{3}\b/g
 let engine = null
 let latest = 0
@@ -91,11 +92,11 @@ async function scored(query, weight, into) {
   return found ? found.results.length : 0
 }
 
-async function search(query) {
+async function search(query, emit) {
   const { terms } = engine
   const list = words(query, terms)
   if (!list.length)
-    return { items: [] }
+    return emit({ items: [] })
   const pages = new Map()
   const tokens = conceptTokens(normalise(query), terms)
   const searches = [scored(list.join(" "), 2, pages), ...tokens.map(t => scored(t, 1, pages))]
@@ -103,15 +104,19 @@ async function search(query) {
   if (!all && list.length > 1)  // no page has every word: rank by the words each page has
     await Promise.all(list.map(w => scored(w, 0.5, pages)))
   const ranked = [...pages.values()].sort((a, b) => b.score - a.score)
-  return { items: await grouped(ranked, list) }
+  await grouped(ranked, list, emit)
 }
 
-async function grouped(ranked, list) {
+/* One entry per playbook, in rank order. Each batch of page fragments is shown as soon
+ * as it is read (a phone reads eight in about a second): later batches only add
+ * playbooks below, so what the reader sees first does not move. */
+async function grouped(ranked, list, emit) {
   const groups = new Map()
   const highlight = Object.fromEntries(list.map(w => [w, true]))
-  for (let start = 0; start < Math.min(ranked.length, MAX_DATA) && groups.size < GROUPS;
-    start += 8) {
-    const batch = ranked.slice(start, Math.min(start + 8, MAX_DATA))
+  const end = Math.min(ranked.length, MAX_DATA)
+  let shown = -1
+  for (let start = 0; start < end && groups.size < GROUPS; start += BATCH) {
+    const batch = ranked.slice(start, Math.min(start + BATCH, end))
     const data = await Promise.all(batch.map(entry => entry.result.data()))
     batch.forEach((entry, i) => {
       const page = data[i]
@@ -119,8 +124,12 @@ async function grouped(ranked, list) {
       if (!groups.has(key) && groups.size < GROUPS)
         groups.set(key, item(page, entry.score, highlight))
     })
+    if (groups.size > shown && groups.size < GROUPS && start + BATCH < end) {
+      shown = groups.size
+      emit({ items: [...groups.values()].map(entry => [entry]) }, false)
+    }
   }
-  return [...groups.values()].map(entry => [entry])
+  emit({ items: [...groups.values()].map(entry => [entry]) }, true)
 }
 
 function item(page, score, terms) {
@@ -144,8 +153,9 @@ addEventListener("message", async ({ data: message }) => {
     postMessage({ type: READY })
   } else if (message.type === QUERY) {
     const ticket = ++latest
-    const result = await search(message.data)
-    if (ticket === latest)  // a slower answer to an older query is dropped
-      postMessage({ type: RESULT, data: result })
+    await search(message.data, result => {
+      if (ticket === latest)  // a slower answer to an older query is dropped
+        postMessage({ type: RESULT, data: result })
+    })
   }
 })

@@ -33,7 +33,8 @@ def phases_page(context: Context, plan: SitePlan) -> None:
     plan.pages[PHASES_SRC] = pages.render(
         "phases_page.md.j2", PHASES_SRC, pages.words["phases_title"], hide=("toc",),
         phases=PHASES, columns=columns, overdue=overdue, pilot_months=PILOT_MONTHS,
-        report=context.impact, impact_progress=link(PHASES_SRC, page_url(IMPACT_SRC)) + "#progress")
+        report=context.impact, impact_progress=link(PHASES_SRC, page_url(IMPACT_SRC)) + "#progress",
+        cap=context.catalog.settings.list_limit)  # longest-running first, then the catalog
 
 
 def entry(playbook: Playbook, today: dt.date) -> Entry:

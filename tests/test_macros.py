@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from playbook_kb.build.trainer_macros import (
     page_variables,
     sandboxed,
 )
+from playbook_kb.load.settings import read_settings
 
 from .conftest import REPO, build_site
 from .test_curriculum import rename_playbook
@@ -126,6 +128,21 @@ def test_playbooks_filters_by_department_output_tier_and_phase(macros):
     assert titles(tier="basic", output="email") == ["プロンプト演習", "商談メモから提案メール"]
     assert titles(phase="pilot", department="sales", tier="applied") == []
     assert "該当するプレイブックはありません。" in macros.playbooks(PAGE, phase="rollout")
+
+
+def test_long_macro_lists_show_list_limit_rows_and_link_to_the_rest(fixture_root):
+    """A trainer's `playbooks()` and `curriculum_table()` at 2,000 playbooks: the first
+    list_limit rows, then a link to the catalog filtered the same way, or to the tier."""
+    settings = dataclasses.replace(read_settings(fixture_root), list_limit=1)
+    macros = TrainerMacros(check(fixture_root, settings)[0])
+    table = macros.playbooks(PAGE, tier="basic")
+    assert len([line for line in table.splitlines() if line.startswith("| [")]) == 1
+    assert "2 件のうち 1 件を表示しています。" in table
+    assert '<a href="../../playbooks/?tier=basic">プレイブック一覧ですべて見る</a>' in table  # raw HTML: from training/handout/
+    modules = macros.curriculum_table(PAGE, "basic")
+    assert len([line for line in modules.splitlines() if line.startswith("| 1 ")]) == 1
+    assert "| 2 " not in modules and '<a href="../../curriculum/basic/">' in modules
+    assert "件のうち" not in TrainerMacros(check(fixture_root)[0]).playbooks(PAGE, tier="basic")
 
 
 def test_hours_saved_sums_the_metrics_in_total_and_per_department(fixture_root):

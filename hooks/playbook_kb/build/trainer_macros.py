@@ -20,7 +20,7 @@ from ..derive.rollout import published
 from ..i18n import labels, text
 from ..i18n.suggest import did_you_mean
 from ..model import PHASES, TARGET_METRICS, TIERS, Catalog, Playbook
-from ..routes import doc_link, part_keys, part_named, parts, tool_src
+from ..routes import Links, doc_link, link, part_keys, part_named, parts, tier_url, tool_src
 from .curriculum_view import CurriculumView
 from .pages.crossdept import metric_value
 from .pages.tools import badge, cells, tool_name
@@ -124,8 +124,12 @@ class TrainerMacros:
             raise self._unknown(page, "curriculum_table", "tier", tier, list(TIERS))
         if self.catalog.settings.preview:
             return self._omitted()
-        modules = [self.view.module(m, page) for m in self.curriculum.tiers[tier]]
-        return render("macro_curriculum.md.j2", words=self.words, modules=modules)
+        cap = self.catalog.settings.list_limit  # the rest on the tier's page
+        everything = self.curriculum.tiers[tier]
+        modules = [self.view.module(m, page) for m in everything[:cap]]
+        more = link(page, tier_url(tier)) if len(everything) > cap else ""
+        return render("macro_curriculum.md.j2", words=self.words, modules=modules,
+                      total=len(everything), more=more)
 
     def playbooks(self, page: str, department: str | None = None, output: str | None = None,
                   tier: str | None = None, phase: str | None = None) -> str:
@@ -144,8 +148,12 @@ class TrainerMacros:
             (p for p in self.catalog.playbooks if p.slug_ok and all(
                 v is None or getattr(p.meta, k) == v for k, v in wanted.items())),
             key=lambda p: (order.get(p.meta.department, len(order)), p.title, p.slug))
-        rows = [self._row(page, p) for p in chosen]
-        return render("macro_playbooks.md.j2", words=self.words, rows=rows)
+        cap = self.catalog.settings.list_limit  # the rest in the catalog, filtered the same
+        rows = [self._row(page, p) for p in chosen[:cap]]
+        more = Links(page).catalog(**{k: v for k, v in wanted.items() if v}) \
+            if len(chosen) > cap else ""
+        return render("macro_playbooks.md.j2", words=self.words, rows=rows, total=len(chosen),
+                      more=more)
 
     def hours_saved(self, page: str, department: str | None = None) -> float:
         """Hours saved per month, summed over playbooks with metrics (one decimal)."""

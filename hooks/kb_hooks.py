@@ -85,8 +85,8 @@ def on_page_markdown(markdown, *, page, config, files):
         page.meta["kb_search"] = _plan.search[src_uri]
     elif src_uri not in _plan.pages:  # hand-written pages are searched too; generated lists not
         page.meta["kb_search"] = {}
-    if _settings.japanese_search and not _settings.preview:  # Pagefind indexes the site:
-        page.meta["search"] = {"exclude": True}  # Material's plugin skips parsing every page
+    if _settings.japanese_search:  # Pagefind indexes the site (not a preview, which is
+        page.meta["search"] = {"exclude": True}  # not searched): Material's plugin skips it
     if src_uri in _plan.edit_paths and config.repo_url:
         path = quote(_plan.edit_paths[src_uri])  # a file name is contributor input
         page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", _settings.edit_uri + path)

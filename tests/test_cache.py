@@ -122,11 +122,15 @@ def test_a_folder_changed_in_the_last_seconds_is_read_every_time(
 
 def test_a_file_vanishing_while_the_key_is_read_leaves_the_folder_uncached(
         root: Path, monkeypatch) -> None:
-    def vanished(path, rel):
-        raise FileNotFoundError(path)  # an editor's swap file, removed after the listing
+    folder = root / "playbooks" / SLUG
+    (folder / ".#prompt-sheet.md").symlink_to("user@host.1234")  # an editor's lock link
+    assert cache_module.folder_key(folder, light=False) != ""
 
-    monkeypatch.setattr(cache_module, "_stat", vanished)
-    assert cache_module.folder_key(root / "playbooks" / SLUG, light=False) == ""
+    def vanished(path):
+        raise FileNotFoundError(path)  # removed between the listing and the read
+
+    monkeypatch.setattr(cache_module.os, "readlink", vanished)
+    assert cache_module.folder_key(folder, light=False) == ""
 
 
 def test_a_preview_and_a_full_check_keep_their_own_entries(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..findings import Finding, error
 from ..i18n import text
@@ -77,6 +78,7 @@ def _message(lang: str, where: str, kind: str, shown: str) -> str:
     return found + text(lang, "sensitive.fix")
 
 
+@lru_cache(maxsize=8192)  # every playbook has an index.md, a workflow.md ...
 def shown_name(name: str) -> str:
     """A file or folder name as it may be shown: values in it masked."""
     plain = for_scan(name)

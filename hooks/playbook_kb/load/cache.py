@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from ..findings import Finding
 from ..model import Playbook, Settings
@@ -222,19 +223,27 @@ def folder_key(folder: Path, light: bool) -> str:
     times. "" (not cacheable) while one of them changed in the last two seconds, or when
     one vanished while it was read (an editor's swap file)."""
     digest = hashlib.sha256(b"light" if light else b"full")
-    newest = 0
-    top = str(folder)
     try:
-        for dirpath, dirnames, filenames in os.walk(top):
-            dirnames.sort()
-            inner = dirpath[len(top):]
-            for name in [*dirnames, *sorted(filenames)]:
-                line, changed = _stat(os.path.join(dirpath, name), f"{inner}/{name}")
-                digest.update(line)
-                newest = max(newest, changed)
+        newest = _walk(str(folder), "", digest)
     except OSError:
         return ""
     return "" if newest > time.time_ns() - SETTLED_NS else digest.hexdigest()
+
+
+def _walk(path: str, rel: str, digest: Any) -> int:
+    """One lstat per entry (os.scandir), folders after their files, names sorted."""
+    newest = 0
+    with os.scandir(path) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        info = entry.stat(follow_symlinks=False)
+        inner = f"{rel}/{entry.name}"
+        link = os.readlink(entry.path) if stat.S_ISLNK(info.st_mode) else ""
+        digest.update(_line(inner, info, link))
+        newest = max(newest, info.st_mtime_ns, info.st_ctime_ns)
+        if stat.S_ISDIR(info.st_mode):
+            newest = max(newest, _walk(entry.path, inner, digest))
+    return newest
 
 
 def _stat(path: str | Path, rel: str) -> tuple[bytes, int]:
@@ -242,6 +251,9 @@ def _stat(path: str | Path, rel: str) -> tuple[bytes, int]:
     that keeps its modification time is still new)."""
     info = os.lstat(path)
     link = os.readlink(path) if stat.S_ISLNK(info.st_mode) else ""
-    line = (f"{rel}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}"
+    return _line(rel, info, link), max(info.st_mtime_ns, info.st_ctime_ns)
+
+
+def _line(rel: str, info: os.stat_result, link: str) -> bytes:
+    return (f"{rel}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}"
             f"\0{info.st_ino}\0{link}\n").encode("utf-8", "surrogateescape")
-    return line, max(info.st_mtime_ns, info.st_ctime_ns)

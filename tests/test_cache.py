@@ -191,7 +191,7 @@ def test_shared_data_settings_or_engine_changes_read_everything_again(
     reads.clear()
     after = run(root, ResultCache(tmp_path / "c.pickle"))
     assert reads and any("department" in f or "field" in f for f in after)
-    monkeypatch.setattr(cache_module, "LIBRARIES", ("PyYAML", "not-installed-here"))
+    monkeypatch.setattr(cache_module, "LIBRARIES", ("yaml", "not_installed_here"))
     cache_module.engine_digest.cache_clear()  # a new process with other libraries
     reads.clear()
     run(root, ResultCache(tmp_path / "c.pickle"))

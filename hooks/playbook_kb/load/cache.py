@@ -6,7 +6,7 @@ links its rules computed, and the load findings) and the findings of its local r
 (rules that read only the playbook and the settings: `local=True` in check/registry.py).
 An entry is used only when its key matches: the name, kind, size, inode and both times
 (on POSIX a write always moves the change time) of every file in the folder, and a
-context key: the engine's own files and the library versions this process imported, the
+context key: the engine's own files and the libraries as this process first saw them, the
 settings and the shared data files beside the playbooks (taxonomy.yml, tools.yml ...).
 Any other change and the playbook is read again. A folder changed (or copied with its
 times kept) in the last two seconds is not kept: a file system's clock ticks coarsely,
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib.util
 import os
 import pickle
 import stat
@@ -36,7 +37,6 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +46,7 @@ from ..routes import PLAYBOOKS_DIR
 
 FORMAT = 1
 ENV_VAR = "PLAYBOOK_KB_CACHE"  # "off": no disk cache; "disk": the hooks use it (serve)
-LIBRARIES = ("PyYAML", "Markdown", "nh3", "pypdf", "pymdown-extensions", "html5lib",
-             "Pygments")
+LIBRARIES = ("yaml", "markdown", "nh3", "pypdf", "pymdownx", "html5lib", "pygments")
 ENGINE = Path(__file__).resolve().parents[1]  # hooks/playbook_kb/
 
 
@@ -202,11 +201,12 @@ def engine_digest() -> str:
     them: a `git pull` under a running `mkdocs serve` changes the files on disk, not the
     code that serve runs, so its results must not be filed under the new code."""
     digest = hashlib.sha256(f"{FORMAT}\0{sys.version}".encode())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"\0{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"\0{name}=-".encode())
+    for name in LIBRARIES:  # where each is installed and its file's size and time:
+        spec = importlib.util.find_spec(name)  # an upgrade rewrites it (cheaper than
+        origin = spec.origin if spec and spec.origin else "-"  # importlib.metadata)
+        digest.update(f"\0{name}={origin}".encode())
+        if os.path.exists(origin):
+            digest.update(_stat(origin, name)[0])
     for path in sorted(ENGINE.rglob("*")):
         if path.suffix in (".py", ".yml", ".json") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(ENGINE).as_posix().encode() + b"\0")

@@ -91,6 +91,18 @@ def test_a_warm_run_reads_nothing_and_finds_the_same(root: Path, tmp_path: Path,
     assert reads == [] and warm_cache.hits == 1 and first > 3
 
 
+def test_a_file_comes_back_from_the_cache_equal_with_its_path_made_when_read(root: Path):
+    import pickle
+
+    catalog, _ = check(root, read_settings(root))
+    source = catalog.playbook(SLUG).file("prompt-sheet.md")
+    assert source.links is not None  # computed, and kept with it
+    back = pickle.loads(pickle.dumps(source))
+    assert "abs_path" not in back.__dict__ and "links" in back.__dict__
+    assert back.abs_path == source.abs_path and isinstance(back.abs_path, Path)
+    assert back == source and pickle.loads(pickle.dumps(back)) == source
+
+
 def test_an_edit_is_seen_on_the_next_run(root: Path, tmp_path: Path) -> None:
     cache = ResultCache(tmp_path / "c.pickle")
     assert not any("sensitive-data" in f for f in run(root, cache))

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .load.textio import find_links, mask_code
 from .routes import playbook_url
@@ -91,8 +92,18 @@ class SourceFile:
         return find_links(self.masked)
 
     def __getstate__(self) -> dict:
-        """Pickled (load/cache.py) with its links, without the masked copy of its text."""
-        return {k: v for k, v in self.__dict__.items() if k != "masked"}
+        """Pickled (load/cache.py) with its links, without the masked copy of its text,
+        its path as text: a cached check rebuilt 5,000 Path objects it never read."""
+        state = {k: v for k, v in self.__dict__.items() if k not in ("masked", "abs_path")}
+        state["_abs_path"] = os.fspath(self.__dict__.get("abs_path") or state["_abs_path"])
+        return state
+
+    def __getattr__(self, name: str) -> Any:
+        """`abs_path` of an unpickled file, made when first read."""
+        if name == "abs_path" and "_abs_path" in self.__dict__:
+            path = self.__dict__["abs_path"] = Path(self.__dict__["_abs_path"])
+            return path
+        raise AttributeError(name)
 
 
 @dataclass(frozen=True)

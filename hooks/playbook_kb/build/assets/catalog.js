@@ -32,6 +32,11 @@
     return el
   }
 
+  function labelOf(data, facet, value) {  // a value's label; an unknown value as itself
+    return Object.prototype.hasOwnProperty.call(data.labels[facet], value)
+      ? data.labels[facet][value] : String(value)
+  }
+
   function entry(data, item, i) {  // the same markup as the build's, from data only
     var li = element("li", "kb-catalog-item")
     li.setAttribute("data-i", String(i))
@@ -48,18 +53,14 @@
       div.appendChild(element("dt", "", data.fields[name]))
       div.appendChild(element("dd", "", value || "\u2014"))
     }
-    function labelOf(facet, value) {
-      return Object.prototype.hasOwnProperty.call(data.labels[facet], value)
-        ? data.labels[facet][value] : String(value)
-    }
-    function label(facet) { return item[facet] ? labelOf(facet, item[facet]) : "" }
+    function label(facet) { return item[facet] ? labelOf(data, facet, item[facet]) : "" }
     fact("department", label("department"))
     fact("output", label("output"))
     fact("phase", label("phase"))
     fact("tier", label("tier"))
     fact("data", label("data"))
     if (item.tools && item.tools.length)
-      fact("tools", item.tools.map(function (t) { return labelOf("tools", t) }).join(", "))
+      fact("tools", item.tools.map(function (t) { return labelOf(data, "tools", t) }).join(", "))
     fact("catalog_facet_hours", item.hours_text)
     return li
   }
@@ -72,16 +73,12 @@
     var facets = Object.keys(data.labels)
     var page = Math.max(1, data.page | 0)
     var limit = page
-    function labelOf(facet, value) {
-      return Object.prototype.hasOwnProperty.call(data.labels[facet], value)
-        ? data.labels[facet][value] : String(value)
-    }
     function searchText(item) {  // what an entry shows, as the text filter reads it
       var parts = [item.title, item.summary, item.hours_text]
       ;["department", "output", "phase", "tier", "data"].forEach(function (f) {
-        if (item[f]) parts.push(labelOf(f, item[f]))
+        if (item[f]) parts.push(labelOf(data, f, item[f]))
       })
-      ;(item.tools || []).forEach(function (t) { parts.push(labelOf("tools", t)) })
+      ;(item.tools || []).forEach(function (t) { parts.push(labelOf(data, "tools", t)) })
       return normalise(parts.filter(Boolean).join(" "))
     }
     var entries = items.map(function (item, i) {

@@ -126,10 +126,10 @@ async function grouped(ranked, list, emit) {
     })
     if (groups.size > shown && groups.size < GROUPS && start + BATCH < end) {
       shown = groups.size
-      emit({ items: [...groups.values()].map(entry => [entry]) }, false)
+      emit({ items: [...groups.values()].map(entry => [entry]) })
     }
   }
-  emit({ items: [...groups.values()].map(entry => [entry]) }, true)
+  emit({ items: [...groups.values()].map(entry => [entry]) })
 }
 
 function item(page, score, terms) {

@@ -44,6 +44,15 @@ def add_kb_setting(root: Path, setting: str) -> None:
                       encoding="utf-8")
 
 
+def set_language(root: Path, lang: str) -> None:
+    """theme.language of root's copy of mkdocs.yml (the repository's is ja)."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  language: ja\n" in text, "mkdocs.yml has no theme.language: ja"
+    config.write_text(text.replace("  language: ja\n", f"  language: {lang}\n", 1),
+                      encoding="utf-8")
+
+
 def make_repo(tmp_path: Path, fixture: str | Path | None = None) -> Path:
     """A repository in tmp_path: the real site config and hooks, a fixture's playbooks."""
     root = tmp_path / "repo"

@@ -18,7 +18,7 @@ import pytest
 
 from playbook_kb import check
 
-from .conftest import Build, build_site, make_repo
+from .conftest import Build, build_site, make_repo, set_language
 
 TARGETS = """\
 baseline:
@@ -132,9 +132,7 @@ def test_purpose_page_target_table_comes_from_targets_yml(built: Build) -> None:
 
 def test_english_site_labels(tmp_path: Path) -> None:
     root = company_repo(tmp_path)
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  language: ja\n",
-                                                                 "  language: en\n"))
+    set_language(root, "en")
     build = build_site(root, "--strict")
     assert build.returncode == 0, build.output
     html = build.html("impact/")

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import Build, build_site, make_repo
+from .conftest import Build, build_site, make_repo, set_language
 from .test_pages_rollout import EXPECTED_CANDIDATES
 
 GENERATED = ("departments/", "outputs/", "matrix/", "phases/", "impact/", "health/")
@@ -31,10 +31,7 @@ def ja(tmp_path_factory) -> Build:
 @pytest.fixture(scope="module")
 def en(tmp_path_factory) -> Build:
     root = make_repo(tmp_path_factory.mktemp("en"), "crossdept")
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  language: ja\n" in text
-    config.write_text(text.replace("  language: ja\n", "  language: en\n"), encoding="utf-8")
+    set_language(root, "en")
     build = build_site(root, "--strict")
     assert build.returncode == 0, build.output
     return build

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from .conftest import Build, build_site, make_repo
+from .conftest import Build, build_site, make_repo, set_language
 
 PB = "playbooks/sales-email/"  # basic tier, reviewed 2026-10-01
 STALE = "playbooks/sales-proposal/"  # reviewed 2026-01-10: 319 days before 2026-11-25
@@ -31,11 +31,10 @@ def ja(tmp_path_factory) -> Build:
 def en(tmp_path_factory) -> Build:
     """The English site, with the repository link switched on."""
     root = make_repo(tmp_path_factory.mktemp("en"), "crossdept")
+    set_language(root, "en")
     config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace("  language: ja\n", "  language: en\n")
-    text = text.replace("show_repo_link: false", "show_repo_link: true")
-    config.write_text(text, encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "show_repo_link: false", "show_repo_link: true"), encoding="utf-8")
     build = build_site(root)
     assert build.returncode == 0, build.output
     return build

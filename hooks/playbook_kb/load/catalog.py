@@ -40,12 +40,7 @@ def load_catalog(root: Path | str, settings: Settings | None = None,
     lang = settings.lang
     taxonomy, findings = load_taxonomy(root, lang)
     playbooks = []
-    base = root / PLAYBOOKS_DIR
-    entries = sorted(os.scandir(base), key=lambda e: e.name) if base.is_dir() else []
-    for entry in entries:
-        if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=True) \
-                or entry.name in RESERVED_DIRS:
-            continue
+    for entry in _folders(root):
         rel_dir = f"{PLAYBOOKS_DIR}/{entry.name}"
         if entry.is_symlink():
             findings.append(error("path-escape", rel_dir, 0, text(lang, "load.folder_symlink")))
@@ -77,11 +72,18 @@ def load_catalog(root: Path | str, settings: Settings | None = None,
 
 def playbook_folders(root: Path) -> list[str]:
     """The folder names under playbooks/ that load_catalog reads as playbooks."""
+    return [e.name for e in _folders(root) if not e.is_symlink()]
+
+
+def _folders(root: Path) -> list[os.DirEntry]:
+    """The folders of playbooks/ by name, links to folders too (load_catalog refuses
+    them with a finding); hidden ones and metrics/ skipped."""
     base = root / PLAYBOOKS_DIR
     if not base.is_dir():
         return []
-    return sorted(e.name for e in os.scandir(base) if not e.name.startswith(".")
-                  and e.is_dir(follow_symlinks=False) and e.name not in RESERVED_DIRS)
+    return sorted((e for e in os.scandir(base) if not e.name.startswith(".")
+                   and e.is_dir(follow_symlinks=True) and e.name not in RESERVED_DIRS),
+                  key=lambda e: e.name)
 
 
 def _load_playbook(root: Path, folder: Path, rel_dir: str, taxonomy: Taxonomy,

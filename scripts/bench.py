@@ -57,6 +57,7 @@ with gzip sends less).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -68,6 +69,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -482,7 +484,10 @@ def measure_serve(root: Path, slug: str) -> dict[str, Run]:
     return runs
 
 
-def _serve_ready(command: list[str], cwd: Path, path: str) -> float:
+@contextlib.contextmanager
+def serving(command: list[str], cwd: Path) -> Iterator[tuple[str, subprocess.Popen, float]]:
+    """`command --dev-addr` on a free local port: (its base URL, the process, when it
+    started); stopped with SIGTERM on the way out."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -490,35 +495,35 @@ def _serve_ready(command: list[str], cwd: Path, path: str) -> float:
     server = subprocess.Popen([*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=cwd,
                               env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _poll(f"http://127.0.0.1:{port}/{path}", "<h1", server)
-        return time.perf_counter() - start
+        yield f"http://127.0.0.1:{port}/", server, start
     finally:
         server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        server.wait(timeout=60)
+
+
+def _edit_until_served(path: Path, url: str, server: subprocess.Popen,
+                       limit: float = 300) -> float:
+    """Seconds from appending a marker line to `path` until `url` shows it."""
+    marker = f"bench-edit-{time.time_ns()}"
+    saved = time.perf_counter()
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+    _poll(url, marker, server, limit=limit)
+    return time.perf_counter() - saved
+
+
+def _serve_ready(command: list[str], cwd: Path, path: str) -> float:
+    with serving(command, cwd) as (base, server, start):
+        _poll(base + path, "<h1", server)
+        return time.perf_counter() - start
 
 
 def _serve_once(root: Path, slug: str) -> tuple[float, float]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/playbooks/{slug}/"
-    start = time.perf_counter()
-    server = subprocess.Popen([str(BIN / "playbook-kb"), "serve", slug, "--dev-addr",
-                               f"127.0.0.1:{port}"], cwd=root, env=ENV,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
+    with serving([str(BIN / "playbook-kb"), "serve", slug], root) as (base, server, start):
+        url = base + f"playbooks/{slug}/"
         _poll(url, "<h1", server)
         ready = time.perf_counter() - start
-        marker = f"bench-edit-{time.time_ns()}"
-        workflow = root / "playbooks" / slug / "workflow.md"
-        saved = time.perf_counter()
-        workflow.write_text(workflow.read_text(encoding="utf-8") + f"\n{marker}\n",
-                            encoding="utf-8")
-        _poll(url + "workflow/", marker, server)
-        rebuilt = time.perf_counter() - saved
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        rebuilt = _edit_until_served(root / "playbooks" / slug / "workflow.md",
+                                     url + "workflow/", server)
     print(f"{ready:7.1f} s  serve ready, {rebuilt:.1f} s rebuilt after a save", file=sys.stderr)
     return ready, rebuilt
 
@@ -527,16 +532,9 @@ def measure_full_serve(root: Path, slug: str) -> dict[str, Run]:
     """`mkdocs serve` of the whole site, as a maintainer runs it: ready, then rebuilt
     after saving a hand-written page and after saving a playbook (until the served page
     shows the edit: MkDocs serves nothing stale)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    base = f"http://127.0.0.1:{port}/"
-    start = time.perf_counter()
-    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--no-livereload", "--dev-addr",
-                               f"127.0.0.1:{port}"], cwd=root, env=ENV,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     runs = {}
-    try:
+    command = [str(BIN / "mkdocs"), "serve", "--no-livereload"]
+    with serving(command, root) as (base, server, start):
         _poll(base + f"playbooks/{slug}/", "<h1", server, limit=1800)
         runs["`mkdocs serve`: site served"] = Run(time.perf_counter() - start)
         for name, path, url in (
@@ -544,15 +542,8 @@ def measure_full_serve(root: Path, slug: str) -> dict[str, Run]:
                  root / "docs" / "purpose.md", base + "purpose/"),
                 ("`mkdocs serve`: rebuilt after saving a playbook",
                  root / "playbooks" / slug / "workflow.md", base + f"playbooks/{slug}/workflow/")):
-            marker = f"bench-edit-{time.time_ns()}"
-            saved = time.perf_counter()
-            path.write_text(path.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
-            _poll(url, marker, server, limit=1800)
-            runs[name] = Run(time.perf_counter() - saved)
+            runs[name] = Run(_edit_until_served(path, url, server, limit=1800))
             print(f"{runs[name].seconds:7.1f} s  {name}", file=sys.stderr)
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=60)
     return runs
 
 

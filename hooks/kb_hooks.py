@@ -18,10 +18,12 @@ from mkdocs.structure.files import File, InclusionLevel
 from playbook_kb import Settings, check
 from playbook_kb.build.findability import index_site, unmark
 from playbook_kb.build.pages import SitePlan, build_site
+from playbook_kb.build.render import CompiledTemplates
 from playbook_kb.check.sanitize import prefix_anchors, sanitize_page
 from playbook_kb.i18n import labels
 from playbook_kb.load.cache import ENV_VAR as CACHE_VAR
 from playbook_kb.load.cache import ResultCache
+from playbook_kb.load.focus import watched
 from playbook_kb.load.settings import settings_from
 
 log = logging.getLogger("mkdocs.hooks.playbooks")  # a mkdocs.* logger: --strict counts it
@@ -31,6 +33,7 @@ logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 _plan = SitePlan()
 _settings = Settings()
 _cache: ResultCache | None = None  # kept across `mkdocs serve` rebuilds (load/cache.py)
+_templates = CompiledTemplates()  # the theme's templates, compiled once per process
 
 
 def on_config(config):
@@ -100,6 +103,19 @@ def on_page_content(html, *, page, config, files):
         prefix_anchors(page.toc)
         html = unmark(sanitize_page(html))
     return html + _plan.appendix.get(src_uri, "")  # the engine's own HTML (module order)
+
+
+def on_env(env, *, config, files):
+    env.bytecode_cache = _templates
+    return env
+
+
+def on_serve(server, *, config, builder):
+    root = Path(config.config_file_path).parent.resolve()  # `watch:` is read after this event
+    config.watch, shallow = watched(root, list(config.watch), _settings.preview)
+    for path in shallow:
+        server.watch(path, recursive=False)
+    return server
 
 
 @event_priority(-100)  # after Material's search plugin has written its index

@@ -10,7 +10,14 @@ from typing import Any
 from urllib.parse import quote
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
+from jinja2.bccache import Bucket
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -30,6 +37,30 @@ def environment() -> Environment:
     )
     env.filters["urlpath"] = lambda value: quote(str(value))
     return env
+
+
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory for a whole process, whatever Environment asks.
+
+    MkDocs makes a new theme Environment on every build, so `mkdocs serve` compiled
+    Material's 56 templates again after every save (0.3 s of a preview's rebuild).
+    Jinja keys each entry by the template's file name and checks the source's digest,
+    so an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self._code.clear()
 
 
 # Python-Markdown's escapable characters, less `>`: templates HTML-escape it to `&gt;`,

@@ -14,7 +14,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from ..derive.curriculum import build_curriculum
+from ..derive.curriculum import curriculum_of
 from ..derive.impact import build_impact
 from ..derive.rollout import published
 from ..i18n import labels, text
@@ -47,7 +47,7 @@ class TrainerMacros:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.curriculum = build_curriculum(catalog)
+        self.curriculum = curriculum_of(catalog)
         self.lang = catalog.settings.lang
         self.words = labels(self.lang)
         self.view = CurriculumView(catalog, self.curriculum, self.lang)

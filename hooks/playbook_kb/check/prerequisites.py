@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..derive.curriculum import Curriculum, build_curriculum, module_id_findings
+from ..derive.curriculum import curriculum_of, module_id_findings
 from ..findings import Finding, warning
 from ..i18n import text
 from ..load.tier_record import RECORD_FILE, read_tier_record
@@ -12,18 +12,10 @@ from ..model import Catalog
 from ..routes import tier_anchor
 from .registry import catalog_rule
 
-_LAST: list = [None, None]  # (catalog, its curriculum): both rules read the same one
-
-
-def _curriculum(catalog: Catalog) -> Curriculum:
-    if _LAST[0] is not catalog:
-        _LAST[:] = [catalog, build_curriculum(catalog)]
-    return _LAST[1]
-
 
 @catalog_rule("prerequisite")
 def prerequisite(catalog: Catalog) -> Iterator[Finding]:
-    yield from _curriculum(catalog).findings
+    yield from curriculum_of(catalog).findings
 
 
 @catalog_rule("module-id")  # findings carry rule `duplicate-url`: an anchor is a URL
@@ -37,7 +29,7 @@ def tier_change(catalog: Catalog) -> Iterator[Finding]:
     record = read_tier_record(catalog.root)
     if not record:
         return
-    curriculum = _curriculum(catalog)
+    curriculum = curriculum_of(catalog)
     for modules in curriculum.tiers.values():
         for module in modules:
             recorded = record.get(module.id, ())

@@ -72,6 +72,16 @@ class Curriculum:
         return sum(m.duration_minutes or 0 for m in self.tiers[tier])
 
 
+_LAST: list = [None, None]  # (catalog, its curriculum): one slot, the build in progress
+
+
+def curriculum_of(catalog: Catalog) -> Curriculum:
+    """The catalog's curriculum, built once for its check, its pages and its macros."""
+    if _LAST[0] is not catalog:
+        _LAST[:] = [catalog, build_curriculum(catalog)]
+    return _LAST[1]
+
+
 def build_curriculum(catalog: Catalog) -> Curriculum:
     """Modules by tier in teaching order, and the prerequisite findings."""
     raw = _modules(catalog)

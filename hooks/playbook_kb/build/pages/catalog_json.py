@@ -25,11 +25,14 @@ from ...routes import (
 )
 from .context import Context, SitePlan
 from .crossdept import Pages
+from .preview import stubbed
 
 FORMAT_VERSION = 1
 
 
 def catalog_json(context: Context, plan: SitePlan) -> None:
+    if stubbed(context, CATALOG_JSON):  # a preview serves no data for portals
+        return
     plan.files[CATALOG_JSON] = catalog_text(Pages(context), context)
 
 

@@ -20,6 +20,7 @@ from ...model import DATA_CLASSES, PHASES, TIERS, Playbook
 from ...routes import CATALOG_DATA_SRC, PLAYBOOKS_DIR, Links
 from .context import Context, SitePlan
 from .crossdept import Pages, hours
+from .preview import stub, stubbed
 
 SRC_URI = f"{PLAYBOOKS_DIR}/index.md"  # /playbooks/, beside every /playbooks/<slug>/
 HOURS = ("none", "lt10", "10to50", "ge50")  # hours saved per month, as filter values
@@ -28,6 +29,9 @@ FACETS = ("department", "output", "adopted", "phase", "tier", "tools", "data", "
 
 def catalog_page(context: Context, plan: SitePlan) -> None:
     pages = Pages(context)
+    if stubbed(context, SRC_URI):  # a preview: the stub only, no entry data to compute
+        plan.pages[SRC_URI] = stub(context, SRC_URI, pages.words["catalog_title"])
+        return
     entries = sorted(pages.playbooks, key=lambda p: (p.title, p.slug))
     tool = _tool_key(pages)
     items = [_item(pages, p, tool) for p in entries]

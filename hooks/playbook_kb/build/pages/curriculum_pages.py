@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ...derive.curriculum import Curriculum, Module, build_curriculum
+from ...derive.curriculum import Curriculum, Module, curriculum_of
 from ...i18n import labels
 from ...load.focus import focused
 from ...load.tier_record import read_tier_record
@@ -17,9 +17,10 @@ from .preview import stub, stubbed
 
 
 def curriculum_pages(context: Context, plan: SitePlan) -> None:
-    curriculum = build_curriculum(context.catalog)
+    curriculum = curriculum_of(context.catalog)
     words = context.words
-    plan.files[CURRICULUM_JSON] = curriculum_json(curriculum, context.catalog, context.lang)
+    if not stubbed(context, CURRICULUM_JSON):  # a preview serves no data for portals
+        plan.files[CURRICULUM_JSON] = curriculum_json(curriculum, context.catalog, context.lang)
     for module in curriculum.by_id.values():  # /m/<id>/: one link whatever the tier
         if module.playbook is None or focused(context.catalog, module.playbook):
             plan.redirects[f"{module.permalink[:-1]}.md"] = module.anchor_uri

@@ -135,8 +135,30 @@ def open_shadow_roots(page) -> None:
         "  return attach.call(this, {...init, mode: 'open'}); };")
 
 
+# The search worker sends a list as soon as its first entries are known, then again as
+# more arrive; the last, with `done`, is complete. This records the latest list's query,
+# length and `done`, so a test reads the complete list, not whichever came first.
+WATCH_SEARCH = """(() => {
+  const Native = window.Worker
+  window.kbSearch = null
+  window.Worker = function (url, options) {
+    const worker = new Native(url, options)
+    worker.addEventListener("message", ({ data }) => {
+      if (data && data.type === 3 && data.data && "query" in data.data)
+        window.kbSearch = { query: data.data.query, done: !!data.data.done,
+                            count: data.data.items.length }
+    })
+    return worker
+  }
+})()"""
+
+
 def search(page, query: str) -> list[str]:
-    """Type `query` into Material's search box; the result pages' paths, best first."""
+    """Type `query` into Material's search box; the result pages' paths, best first,
+    once the worker has sent its complete list and Material has shown it."""
+    if not page.evaluate("'kbSearch' in window"):  # watch the worker from its start
+        page.add_init_script(WATCH_SEARCH)
+        page.reload()
     placeholder = page.evaluate(  # shown once the search worker is ready
         "JSON.parse(document.getElementById('__config').textContent)"
         ".translations['search.result.placeholder']")
@@ -145,7 +167,10 @@ def search(page, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.fill(query)
     box.press("End")  # Material searches on keyup, and fill() only sends input events
-    page.wait_for_function(f"text => {meta} !== text", arg=placeholder)
+    page.wait_for_function(
+        "([query, text]) => { const s = window.kbSearch; return s && s.query === query &&"
+        f" s.done && {meta} !== text && document.querySelectorAll("
+        "'li.md-search-result__item').length === s.count }", arg=[query, placeholder])
     return page.eval_on_selector_all(  # e.g. "/playbooks/meeting-minutes/"
         "li.md-search-result__item > a.md-search-result__link",
         "links => links.map(a => a.pathname)")

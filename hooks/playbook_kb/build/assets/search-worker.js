@@ -7,7 +7,9 @@
  * The query is normalised as the build normalised the pages (search-terms.json, read by
  * both): NFKC and lower case (ＰＤＦ -> pdf), request phrases dropped (を作りたい), particles
  * between words cut, and one token per group of variants or synonyms the query mentions.
- * Results are grouped by playbook: one entry per playbook, its best part.
+ * Results are grouped by playbook: one entry per playbook, its best part. A list is sent
+ * as soon as its first entries are known and again as more arrive; the last one, with
+ * `done`, is complete. Each names its query (Material reads `items` only).
  *
  * Everything shown is escaped here: Material puts title and text into innerHTML.
  */
@@ -18,8 +20,7 @@ self.window = self  // pagefind.js reads window.location, which a worker calls s
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 const ROOT = new URL("../../", self.location.href)  // this file is assets/playbook-kb/
 const GROUPS = 10       // entries shown
-const MAX_DATA = 24     // page fragments loaded for one query, at most
-const BATCH = 8         // fragments read at once before the list is shown
+const BATCHES = [4, 8, 12]  // page fragments read before the list is shown, then more: 24 at most
 const TOKEN = /\bqq[vs][a-z]{3}\b/g
 let engine = null
 let latest = 0
@@ -96,7 +97,7 @@ async function search(query, emit) {
   const { terms } = engine
   const list = words(query, terms)
   if (!list.length)
-    return emit({ items: [] })
+    return emit({ items: [], done: true })
   const pages = new Map()
   const tokens = conceptTokens(normalise(query), terms)
   const searches = [scored(list.join(" "), 2, pages), ...tokens.map(t => scored(t, 1, pages))]
@@ -108,15 +109,16 @@ async function search(query, emit) {
 }
 
 /* One entry per playbook, in rank order. Each batch of page fragments is shown as soon
- * as it is read (a phone reads eight in about a second): later batches only add
- * playbooks below, so what the reader sees first does not move. */
+ * as it is read, the first after four (what a phone shows above the fold; a phone with
+ * a slow CPU reads them in a tenth of a second): later batches only add playbooks
+ * below, so what the reader sees first does not move. */
 async function grouped(ranked, list, emit) {
   const groups = new Map()
   const highlight = Object.fromEntries(list.map(w => [w, true]))
-  const end = Math.min(ranked.length, MAX_DATA)
+  const end = Math.min(ranked.length, BATCHES.reduce((a, b) => a + b))
   let shown = -1
-  for (let start = 0; start < end && groups.size < GROUPS; start += BATCH) {
-    const batch = ranked.slice(start, Math.min(start + BATCH, end))
+  for (let start = 0, b = 0; start < end && groups.size < GROUPS; start += BATCHES[b++]) {
+    const batch = ranked.slice(start, Math.min(start + BATCHES[b], end))
     const data = await Promise.all(batch.map(entry => entry.result.data()))
     batch.forEach((entry, i) => {
       const page = data[i]
@@ -124,12 +126,12 @@ async function grouped(ranked, list, emit) {
       if (!groups.has(key) && groups.size < GROUPS)
         groups.set(key, item(page, entry.score, highlight))
     })
-    if (groups.size > shown && groups.size < GROUPS && start + BATCH < end) {
+    if (groups.size > shown && groups.size < GROUPS && start + BATCHES[b] < end) {
       shown = groups.size
       emit({ items: [...groups.values()].map(entry => [entry]) })
     }
   }
-  emit({ items: [...groups.values()].map(entry => [entry]) })
+  emit({ items: [...groups.values()].map(entry => [entry]), done: true })
 }
 
 function item(page, score, terms) {
@@ -155,7 +157,7 @@ addEventListener("message", async ({ data: message }) => {
     const ticket = ++latest
     await search(message.data, result => {
       if (ticket === latest)  // a slower answer to an older query is dropped
-        postMessage({ type: RESULT, data: result })
+        postMessage({ type: RESULT, data: { ...result, query: message.data } })
     })
   }
 })

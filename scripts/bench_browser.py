@@ -42,7 +42,7 @@ def phone_page(browser):
     context = browser.new_context(viewport=PHONE, locale="ja-JP", is_mobile=True,
                                   has_touch=True)
     page = context.new_page()
-    page.set_default_timeout(120_000)
+    page.set_default_timeout(600_000)  # plain Material indexes 2,000 playbooks for minutes
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from .conftest import build_site
+from .conftest import add_kb_setting, build_site
 
 
 def ids(html: str) -> set[str]:
@@ -116,3 +116,37 @@ def test_tier_pages_print_as_handouts(repo):
     prints = "".join(re.findall(r"@media print \{(.*?)\n\}", css, re.S))
     for rule in (".kb-print", ".md-sidebar", ".md-header", "break-inside: avoid"):
         assert rule in prints
+
+
+def test_a_long_tier_is_split_into_pages_and_every_link_finds_its_module(repo):
+    """`modules_per_page` modules to a tier page (50 by default: a tier of 800 modules with
+    their QR codes was 2.9 MB). Anchors, prerequisites, /m/<id>/, curriculum.json and the
+    map anchors.js follows all name the page that lists the module."""
+    root = repo("curriculum")
+    add_kb_setting(root, "modules_per_page: 1")
+    build = build_site(root, "--strict")
+    assert build.returncode == 0, build.output
+    data = json.loads((build.site / "curriculum.json").read_text(encoding="utf-8"))
+    basic = next(t for t in data["tiers"] if t["key"] == "basic")["modules"]
+    assert len(basic) >= 3
+    modules = {m["id"]: m for m in data["modules"]}
+    for number, module_id in enumerate(basic, 1):
+        here = "curriculum/basic/" + (f"{number}/" if number > 1 else "")
+        assert modules[module_id]["anchor_url"] == f"{here}#{module_id}"
+        html = build.html(here)
+        assert [m for m in basic if f'id="{m}"' in html] == [module_id]  # its module only
+        assert f">{number}. " in html  # numbered in the whole tier's teaching order
+        assert 'aria-current="page">' + f"{number}–{number}<" in html  # the pager
+        assert f"モジュール数</strong>: {len(basic)} ·" in html  # the whole tier's count
+        anchors = json.loads(html.split('id="kb-tier-anchors">')[1].split("</script>")[0])
+        assert set(anchors) >= set(basic) - {module_id} and module_id not in anchors
+        redirect = (build.site / "m" / module_id / "index.html").read_text(encoding="utf-8")
+        assert f"{here}#{module_id}" in redirect  # /m/<id>/ follows the module's page
+    third = build.html("curriculum/basic/3/")
+    assert 'href="../2/"' in third and 'href="../"' in third
+    email = build.html(f"curriculum/basic/{basic.index('sales-email') + 1}/")
+    drill = basic.index("prompt-drill") + 1  # its prerequisite, on another page of the tier
+    assert f'href="../{drill}/#prompt-drill"' in email or (
+        drill == 1 and 'href="../#prompt-drill"' in email)
+    assert json.loads(build.html("curriculum/basic/").split(
+        'id="kb-tier-anchors">')[1].split("</script>")[0])[basic[2]] == "3/"

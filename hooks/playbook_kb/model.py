@@ -248,6 +248,7 @@ class Settings:
     site_url: str = ""  # mkdocs.yml site_url, with a trailing slash: full links for trainers
     tool_retirement_warning_days: int = 60  # warn this long before a tool is retired
     list_limit: int = 100  # a generated list longer than this shows its top entries only
+    modules_per_page: int = 50  # a tier page lists this many modules; more go on page 2 ...
 
 
 @dataclass(frozen=True)

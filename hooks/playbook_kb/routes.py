@@ -137,22 +137,24 @@ def output_url(key: str | None = None) -> str:
     return term_url("output", key)
 
 
-def tier_src(tier: str) -> str:
-    return f"curriculum/{tier}.md"
+def tier_src(tier: str, page: int = 1) -> str:
+    """"curriculum/basic.md"; a long tier's later pages: "curriculum/basic/2.md" ..."""
+    return f"curriculum/{tier}.md" if page <= 1 else f"curriculum/{tier}/{page}.md"
 
 
-def tier_url(tier: str) -> str:
-    return page_url(tier_src(tier))
+def tier_url(tier: str, page: int = 1) -> str:
+    return page_url(tier_src(tier, page))
 
 
-def tier_anchor(tier: str, module_id: str) -> str:
-    """"curriculum/basic/#<id>": a module's stable place, as a URL."""
-    return f"{tier_url(tier)}#{module_id}"
+def tier_anchor(tier: str, module_id: str, page: int = 1) -> str:
+    """"curriculum/basic/#<id>": a module's place, as a URL (its permanent link is
+    module_permalink: the tier and the page may change)."""
+    return f"{tier_url(tier, page)}#{module_id}"
 
 
-def tier_anchor_src(tier: str, module_id: str) -> str:
+def tier_anchor_src(tier: str, module_id: str, page: int = 1) -> str:
     """"curriculum/basic.md#<id>": the same, as a source for Markdown links."""
-    return f"{tier_src(tier)}#{module_id}"
+    return f"{tier_src(tier, page)}#{module_id}"
 
 
 MODULE_DIR = "m"  # permanent module links: "m/<id>/" redirects to the module's tier anchor

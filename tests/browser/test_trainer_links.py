@@ -7,6 +7,7 @@ PNGs of the tier page and its print land in $KB_SCREENSHOTS when it is set.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import open_shadow_roots
+from tests.conftest import add_kb_setting, make_repo
+
+from .conftest import build, open_shadow_roots, serve
 
 pytestmark = pytest.mark.browser
 
@@ -80,3 +83,22 @@ def test_permanent_module_url_lands_on_the_module(site, page):
     page.goto(site("m/what-is-ai/"))
     page.wait_for_url("**/curriculum/basic/#what-is-ai")
     assert page.locator("#what-is-ai").is_visible()
+
+
+def test_an_anchor_on_the_wrong_page_of_a_long_tier_finds_its_module(
+        tmp_path_factory, page):
+    """A tier split into pages (modules_per_page): a link written before the split, or
+    typed, to /curriculum/basic/#<id> of a module now on page 3 lands on that module; an
+    anchor no module has stays on the page."""
+    root = make_repo(tmp_path_factory.mktemp("split"), "curriculum")
+    add_kb_setting(root, "modules_per_page: 2")
+    server = serve(build(root, root / "site", strict=True))
+    data = json.loads((server.site / "curriculum.json").read_text(encoding="utf-8"))
+    third = next(m for m in data["modules"] if m["anchor_url"].startswith("curriculum/basic/3/"))
+    page.goto(server(f"curriculum/basic/#{third['id']}"))
+    page.wait_for_url(f"**/curriculum/basic/3/#{third['id']}")
+    assert page.locator(f"[id='{third['id']}']").is_visible()
+    page.goto(server("curriculum/basic/#no-such-module"))
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/curriculum/basic/#no-such-module")

@@ -21,24 +21,26 @@ class CurriculumView:
         self.catalog, self.curriculum, self.lang = catalog, curriculum, lang
         self.words = labels(lang)
 
-    def tier(self, tier: str, here: str, links: bool = False) -> dict:
-        """A tier with its modules; `links`: each module's permanent link too, in full and
-        as a QR code (the tier pages trainers print)."""
-        members = self.curriculum.tiers[tier]
+    def tier(self, tier: str, here: str, links: bool = False, page: int = 0) -> dict:
+        """A tier with its modules (those of one `page` of the tier's pages, or all);
+        `links`: each module's permanent link too, in full and as a QR code (the tier
+        pages trainers print). Counts and duration are the whole tier's."""
+        everything = self.curriculum.tiers[tier]
+        members = [m for m in everything if not page or m.page == page]
         modules = [self.module(m, here) for m in members]
         if links:
             for view, module in zip(modules, members, strict=True):
                 view["permalink"] = permanent_link(module, self.catalog.settings.site_url)
                 view["qr"] = qr_svg(view["permalink"])
         return {
-            "key": tier, "link": doc_link(here, tier_src(tier)), "count": len(members),
+            "key": tier, "link": doc_link(here, tier_src(tier)), "count": len(everything),
             "duration": format_minutes(self.curriculum.minutes(tier), self.lang),
             "modules": modules,
         }
 
     def module(self, module: Module, here: str) -> dict:
         view = {
-            "id": module.id, "title": escape_md(module.title),
+            "id": module.id, "number": module.number, "title": escape_md(module.title),
             "anchor": doc_link(here, module.anchor_uri),
             "stable_url": module.anchor_url,  # shown to trainers, from the site root
             "duration": format_minutes(module.duration_minutes, self.lang),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -98,3 +99,10 @@ def _escaped(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _escaped(v) for k, v in value.items()}
     return value
+
+
+def script_json(data: dict[str, Any]) -> str:
+    """JSON safe inside <script>: no `<` at all, so no `</script>` or `<!--`."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -33,6 +33,8 @@ class Module:
     line: int = 0  # where `prerequisites` is written
     playbook: Playbook | None = None
     tier_line: int = 0  # where `tier` is written
+    page: int = 1  # which page of its tier lists it (settings.modules_per_page to a page)
+    number: int = 0  # its place in the tier's teaching order, from 1
 
     @property
     def permalink(self) -> str:
@@ -46,12 +48,12 @@ class Module:
     @property
     def anchor_uri(self) -> str:
         """The tier page and anchor, as a docs path: "curriculum/basic.md#<id>"."""
-        return tier_anchor_src(self.tier, self.id)
+        return tier_anchor_src(self.tier, self.id, self.page)
 
     @property
     def anchor_url(self) -> str:
         """The same as a site URL, relative to the site root: "curriculum/basic/#<id>"."""
-        return tier_anchor(self.tier, self.id)
+        return tier_anchor(self.tier, self.id, self.page)
 
     @property
     def url(self) -> str:
@@ -67,6 +69,10 @@ class Curriculum:
 
     def module(self, module_id: str) -> Module | None:
         return self.by_id.get(module_id)
+
+    def pages(self, tier: str) -> int:
+        """How many pages list the tier (one, even when it is empty)."""
+        return max((m.page for m in self.tiers[tier]), default=1)
 
     def minutes(self, tier: str) -> int:
         return sum(m.duration_minutes or 0 for m in self.tiers[tier])
@@ -97,7 +103,10 @@ def build_curriculum(catalog: Catalog) -> Curriculum:
                 for mid, m in by_id.items()}
     by_id = {mid: replace(m, prerequisites=resolved[mid]) for mid, m in by_id.items()}
     findings.extend(_cycles(by_id, lang))
-    tiers = {tier: _order([m for m in by_id.values() if m.tier == tier]) for tier in TIERS}
+    size = catalog.settings.modules_per_page
+    tiers = {tier: tuple(replace(m, number=i + 1, page=i // size + 1) for i, m in enumerate(
+        _order([m for m in by_id.values() if m.tier == tier]))) for tier in TIERS}
+    by_id |= {m.id: m for modules in tiers.values() for m in modules}
     return Curriculum(tiers, tuple(sorted(findings)), by_id)
 
 

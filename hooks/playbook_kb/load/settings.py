@@ -20,7 +20,7 @@ from .yamlsafe import load_permissive
 
 CONFIG_FILE = "mkdocs.yml"
 KEYS = ("stale_days", "max_file_mb", "min_part_chars", "japanese_search", "edit_uri",
-        "feedback", "tool_retirement_warning_days", "list_limit",
+        "feedback", "tool_retirement_warning_days", "list_limit", "modules_per_page",
         "show_repo_link")  # show_repo_link: read by overrides/partials/source.html
 FEEDBACK_KEYS = ("issue_url", "email")
 
@@ -46,6 +46,7 @@ def settings_from(extra: dict[str, Any] | None, language: str | None,
         site_url=_site_url(site_url),
         tool_retirement_warning_days=int(options.get("tool_retirement_warning_days", 60)),
         list_limit=max(1, int(options.get("list_limit", 100))),
+        modules_per_page=max(1, int(options.get("modules_per_page", 50))),
     )
 
 

@@ -12,12 +12,12 @@ match, keeps the state in the URL and shows counts per value.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from typing import Any
 
 from ...model import DATA_CLASSES, PHASES, TIERS, Playbook
 from ...routes import CATALOG_DATA_SRC, PLAYBOOKS_DIR, Links
+from ..render import script_json
 from .context import Context, SitePlan
 from .crossdept import Pages, hours
 from .preview import stub, stubbed
@@ -118,9 +118,3 @@ def _hours_label(playbook: Playbook) -> str:
     m = playbook.meta
     return hours(m.metrics.hours_saved_per_month) if m.metrics else ""
 
-
-def script_json(data: dict[str, Any]) -> str:
-    """JSON safe inside <script>: no `<` at all, so no `</script>` or `<!--`."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      allow_nan=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ...derive.curriculum import Curriculum, Module, curriculum_of
 from ...i18n import labels
@@ -11,7 +12,7 @@ from ...load.tier_record import read_tier_record
 from ...model import TIERS, Catalog
 from ...routes import CURRICULUM_JSON, CURRICULUM_SRC, doc_link, link, page_url, tier_src, tier_url
 from ..curriculum_view import CurriculumView
-from ..render import escape_md, render
+from ..render import escape_md, render, script_json
 from .context import Context, SitePlan, render_page
 from .preview import stub, stubbed
 
@@ -27,7 +28,9 @@ def curriculum_pages(context: Context, plan: SitePlan) -> None:
     if stubbed(context, CURRICULUM_SRC):  # a preview skips the long module lists
         plan.pages[CURRICULUM_SRC] = stub(context, CURRICULUM_SRC, words["curriculum"])
         for tier in TIERS:
-            plan.pages[tier_src(tier)] = stub(context, tier_src(tier), _tier_title(tier, words))
+            for page in range(1, curriculum.pages(tier) + 1):
+                src = tier_src(tier, page)
+                plan.pages[src] = stub(context, src, _tier_title(tier, words))
         return
     view = CurriculumView(context.catalog, curriculum, context.lang)
     plan.pages[CURRICULUM_SRC] = render_page(
@@ -37,15 +40,39 @@ def curriculum_pages(context: Context, plan: SitePlan) -> None:
     moved = moved_modules(curriculum, read_tier_record(context.catalog.root))
     for tier in TIERS:
         title = _tier_title(tier, words)
-        src = tier_src(tier)
-        gone = [{"id": m.id, "title": m.title, "tier": words[f"{m.tier}_tier"],
-                 "link": link(src, m.anchor_url)}  # raw HTML: a site URL
-                for m in moved.get(tier, [])]
-        plan.pages[src] = render_page(context, "curriculum_tier.md.j2", src, {"title": title},
-                                      tier=view.tier(tier, src, links=True),
-                                      title=escape_md(title), moved=gone)
+        for page in range(1, curriculum.pages(tier) + 1):
+            src = tier_src(tier, page)
+            gone = [{"id": m.id, "title": m.title, "tier": words[f"{m.tier}_tier"],
+                     "link": link(src, m.anchor_url)}  # raw HTML: a site URL
+                    for m in moved.get(tier, [])] if page == 1 else []
+            plan.pages[src] = render_page(
+                context, "curriculum_tier.md.j2", src, {"title": title},
+                tier=view.tier(tier, src, links=True, page=page), title=escape_md(title),
+                moved=gone, **tier_pager(curriculum, tier, page, src, words))
     for src_uri, html in module_nav(curriculum, context.lang).items():
         plan.appendix[src_uri] = html
+
+
+def tier_pager(curriculum: Curriculum, tier: str, page: int, src: str,
+               words: dict[str, str]) -> dict[str, Any]:
+    """A long tier's pages (`modules_per_page` modules each): links to them by module
+    numbers, and where each module on the other pages is, so an old or hand-typed
+    link to an anchor on the wrong page of the tier still finds its module
+    (assets/anchors.js reads it; module ids are slugs, the JSON is safe in <script>)."""
+    count = curriculum.pages(tier)
+    if count == 1:
+        return {"pager": [], "anchors": ""}
+    modules = curriculum.tiers[tier]
+    pager = []
+    for number in range(1, count + 1):
+        on_page = [m for m in modules if m.page == number]
+        pager.append({"label": words["tier_page_range"].format(
+                          first=on_page[0].number, last=on_page[-1].number),
+                      "link": link(src, tier_url(tier, number)), "current": number == page})
+    elsewhere = {name: link(src, tier_url(tier, m.page))
+                 for m in modules if m.page != page
+                 for name in (m.id, *(m.playbook.meta.aliases if m.playbook else ()))}
+    return {"pager": pager, "anchors": script_json(elsewhere)}
 
 
 def moved_modules(curriculum: Curriculum,

@@ -533,7 +533,7 @@ def measure_full_serve(root: Path, slug: str) -> dict[str, Run]:
     after saving a hand-written page and after saving a playbook (until the served page
     shows the edit: MkDocs serves nothing stale)."""
     runs = {}
-    command = [str(BIN / "mkdocs"), "serve", "--no-livereload"]
+    command = [str(BIN / "mkdocs"), "serve"]  # --no-livereload would stop it watching
     with serving(command, root) as (base, server, start):
         _poll(base + f"playbooks/{slug}/", "<h1", server, limit=1800)
         runs["`mkdocs serve`: site served"] = Run(time.perf_counter() - start)

@@ -150,3 +150,16 @@ def test_a_long_tier_is_split_into_pages_and_every_link_finds_its_module(repo):
         drill == 1 and 'href="../#prompt-drill"' in email)
     assert json.loads(build.html("curriculum/basic/").split(
         'id="kb-tier-anchors">')[1].split("</script>")[0])[basic[2]] == "3/"
+
+
+def test_the_overview_lists_a_long_tiers_first_modules_and_links_to_the_tier(repo):
+    root = repo("curriculum")
+    add_kb_setting(root, "list_limit: 2")
+    build = build_site(root, "--strict")
+    assert build.returncode == 0, build.output
+    data = json.loads((build.site / "curriculum.json").read_text(encoding="utf-8"))
+    basic = next(t for t in data["tiers"] if t["key"] == "basic")["modules"]
+    html = build.html("curriculum/")
+    section = html[html.index('id="basic"'):html.index('id="applied"')]
+    assert [m for m in basic if f'#{m}"' in section] == basic[:2]
+    assert f"{len(basic)} 件のうち 2 件" in section and 'href="basic/"' in section

@@ -27,15 +27,18 @@ def curriculum_pages(context: Context, plan: SitePlan) -> None:
             plan.redirects[f"{module.permalink[:-1]}.md"] = module.anchor_uri
     if stubbed(context, CURRICULUM_SRC):  # a preview skips the long module lists
         plan.pages[CURRICULUM_SRC] = stub(context, CURRICULUM_SRC, words["curriculum"])
-        for tier in TIERS:
-            for page in range(1, curriculum.pages(tier) + 1):
+        for tier in TIERS:  # the first page, and those a focused module's /m/<id>/ opens
+            shown = {1} | {m.page for m in curriculum.tiers[tier]
+                           if m.playbook is not None and focused(context.catalog, m.playbook)}
+            for page in sorted(shown):
                 src = tier_src(tier, page)
                 plan.pages[src] = stub(context, src, _tier_title(tier, words))
         return
     view = CurriculumView(context.catalog, curriculum, context.lang)
     plan.pages[CURRICULUM_SRC] = render_page(
         context, "curriculum_index.md.j2", CURRICULUM_SRC, {"title": words["curriculum"]},
-        tiers=[view.tier(tier, CURRICULUM_SRC) for tier in TIERS],
+        tiers=[{**view.tier(tier, CURRICULUM_SRC), "url": link(CURRICULUM_SRC, tier_url(tier))}
+               for tier in TIERS],  # a tier longer than list_limit: its first modules
         json_link=doc_link(CURRICULUM_SRC, CURRICULUM_JSON))
     moved = moved_modules(curriculum, read_tier_record(context.catalog.root))
     for tier in TIERS:

@@ -162,4 +162,4 @@ def test_the_overview_lists_a_long_tiers_first_modules_and_links_to_the_tier(rep
     html = build.html("curriculum/")
     section = html[html.index('id="basic"'):html.index('id="applied"')]
     assert [m for m in basic if f'#{m}"' in section] == basic[:2]
-    assert f"{len(basic)} 件のうち 2 件" in section and 'href="basic/"' in section
+    assert f"{len(basic)} 件のうち 2 件" in section and 'href="basic/">この層のページですべて見る' in section

@@ -58,7 +58,8 @@ new MutationObserver((changes, observer) => {
   if (document.querySelector("li.md-search-result__item")) {
     window.kbFirstResult = performance.now(); observer.disconnect() }
 }).observe(document, { subtree: true, childList: true });
-document.addEventListener("input", () => { window.kbTyped ??= performance.now() }, true);
+for (const type of ["input", "keyup"])  // whichever Material answers first
+  document.addEventListener(type, () => { window.kbTyped ??= performance.now() }, true);
 """
 
 

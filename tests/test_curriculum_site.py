@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+from playbook_kb.tools.cli import main
+
 from .conftest import add_kb_setting, build_site
 
 
@@ -136,9 +138,10 @@ def test_a_long_tier_is_split_into_pages_and_every_link_finds_its_module(repo):
         html = build.html(here)
         assert [m for m in basic if f'id="{m}"' in html] == [module_id]  # its module only
         assert f">{number}. " in html  # numbered in the whole tier's teaching order
+        assert f"<title>基礎層（全社員）（{number}/{len(basic)}） - " in html  # which page
         assert 'aria-current="page">' + f"{number}–{number}<" in html  # the pager
         assert f"モジュール数</strong>: {len(basic)} ·" in html  # the whole tier's count
-        anchors = json.loads(html.split('id="kb-tier-anchors">')[1].split("</script>")[0])
+        anchors = json.loads(html.split('id="kb_tier_anchors">')[1].split("</script>")[0])
         assert set(anchors) >= set(basic) - {module_id} and module_id not in anchors
         redirect = (build.site / "m" / module_id / "index.html").read_text(encoding="utf-8")
         assert f"{here}#{module_id}" in redirect  # /m/<id>/ follows the module's page
@@ -149,7 +152,7 @@ def test_a_long_tier_is_split_into_pages_and_every_link_finds_its_module(repo):
     assert f'href="../{drill}/#prompt-drill"' in email or (
         drill == 1 and 'href="../#prompt-drill"' in email)
     assert json.loads(build.html("curriculum/basic/").split(
-        'id="kb-tier-anchors">')[1].split("</script>")[0])[basic[2]] == "3/"
+        'id="kb_tier_anchors">')[1].split("</script>")[0])[basic[2]] == "3/"
 
 
 def test_the_overview_lists_a_long_tiers_first_modules_and_links_to_the_tier(repo):
@@ -163,3 +166,23 @@ def test_the_overview_lists_a_long_tiers_first_modules_and_links_to_the_tier(rep
     section = html[html.index('id="basic"'):html.index('id="applied"')]
     assert [m for m in basic if f'#{m}"' in section] == basic[:2]
     assert f"{len(basic)} 件のうち 2 件" in section and 'href="basic/">この層のページですべて見る' in section
+
+
+def test_a_module_moved_out_of_a_long_tier_is_found_from_any_of_its_pages(repo):
+    """Its old anchor may be on page 3 of the old tier; the note saying where it went is
+    on page 1, and every other page's map sends the anchor there."""
+    root = repo("curriculum")
+    add_kb_setting(root, "modules_per_page: 1")
+    assert main(["curriculum", "--root", str(root), "--write"]) == 0
+    index = root / "playbooks" / "prompt-drill" / "index.md"
+    text = index.read_text(encoding="utf-8")
+    assert "tier: basic" in text
+    index.write_text(text.replace("tier: basic", "tier: applied"), encoding="utf-8")
+    build = build_site(root)
+    assert build.returncode == 0, build.output
+    assert 'id="prompt-drill"' in build.html("curriculum/basic/")  # the note
+    assert "applied/" in build.html("curriculum/basic/").split('id="prompt-drill"')[1][:400]
+    for page in (2, 3):
+        html = build.html(f"curriculum/basic/{page}/")
+        anchors = json.loads(html.split('id="kb_tier_anchors">')[1].split("</script>")[0])
+        assert anchors["prompt-drill"] == "../"

@@ -42,7 +42,6 @@ class CurriculumView:
         view = {
             "id": module.id, "number": module.number, "title": escape_md(module.title),
             "anchor": doc_link(here, module.anchor_uri),
-            "stable_url": module.anchor_url,  # shown to trainers, from the site root
             "duration": format_minutes(module.duration_minutes, self.lang),
             "objectives": [escape_md(o) for o in module.objectives],
             "prerequisites": [

@@ -46,7 +46,9 @@ class CompiledTemplates(BytecodeCache):
     MkDocs makes a new theme Environment on every build, so `mkdocs serve` compiled
     Material's 56 templates again after every save (0.3 s of a preview's rebuild).
     Jinja keys each entry by the template's file name and checks the source's digest,
-    so an edited template is compiled again.
+    so an edited template is compiled again. The key does not hold the Environment's
+    options (autoescape, delimiters): give it to one kind of Environment only (MkDocs'
+    theme Environment, in hooks/kb_hooks.py).
     """
 
     def __init__(self) -> None:
@@ -59,9 +61,6 @@ class CompiledTemplates(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
-
-    def clear(self) -> None:
-        self._code.clear()
 
 
 # Python-Markdown's escapable characters, less `>`: templates HTML-escape it to `&gt;`,

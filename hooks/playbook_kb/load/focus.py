@@ -31,7 +31,6 @@ def focus_findings(catalog: Catalog, findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if not f.slug or f.slug in wanted]
 
 
-
 def watched(root: Path, watch: list[str],
             preview: tuple[str, ...]) -> tuple[list[str], list[str]]:
     """What a preview's `mkdocs serve` watches: (folders and files watched with all they

@@ -7,8 +7,8 @@
  * A long tier is listed on several pages (modules_per_page). A link to a module's anchor
  * on the wrong page of its tier (/curriculum/basic/#m when m is on page 2) goes to the
  * page that lists it: the build writes where each module of the other pages is into
- * <script id="kb-tier-anchors"> (module ids and same-site relative links only; an entry
- * that is not one is ignored).
+ * <script id="kb_tier_anchors"> (an id no module can have: slugs have no "_"; module ids
+ * and same-site relative links only, an entry that is not one is ignored).
  *
  * It trusts nothing in the DOM: every DOM method is taken from the prototypes, never
  * from `document`, whose properties a named element could shadow.
@@ -31,8 +31,11 @@
   }
 
   function elsewhere(id) {
-    var data = byId.call(document, "kb-tier-anchors");
+    var data = byId.call(document, "kb_tier_anchors");
+    id = id.toLowerCase();  // ids are lower case; a hand-typed link may not be
     if (!data || !/^[a-z0-9][a-z0-9-]*$/.test(id)) return;
+    if (Object.getOwnPropertyDescriptor(Element.prototype, "tagName").get.call(data) !== "SCRIPT")
+      return;
     var map;
     try { map = JSON.parse(Object.getOwnPropertyDescriptor(Node.prototype, "textContent").get.call(data)); }
     catch (e) { return; }

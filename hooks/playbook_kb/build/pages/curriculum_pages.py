@@ -27,9 +27,9 @@ def curriculum_pages(context: Context, plan: SitePlan) -> None:
             plan.redirects[f"{module.permalink[:-1]}.md"] = module.anchor_uri
     if stubbed(context, CURRICULUM_SRC):  # a preview skips the long module lists
         plan.pages[CURRICULUM_SRC] = stub(context, CURRICULUM_SRC, words["curriculum"])
-        for tier in TIERS:  # the first page, and those a focused module's /m/<id>/ opens
+        for tier in TIERS:  # the first page, and those the /m/<id>/ written above open
             shown = {1} | {m.page for m in curriculum.tiers[tier]
-                           if m.playbook is not None and focused(context.catalog, m.playbook)}
+                           if m.playbook is None or focused(context.catalog, m.playbook)}
             for page in sorted(shown):
                 src = tier_src(tier, page)
                 plan.pages[src] = stub(context, src, _tier_title(tier, words))
@@ -43,24 +43,30 @@ def curriculum_pages(context: Context, plan: SitePlan) -> None:
     moved = moved_modules(curriculum, read_tier_record(context.catalog.root))
     for tier in TIERS:
         title = _tier_title(tier, words)
-        for page in range(1, curriculum.pages(tier) + 1):
+        pages = curriculum.pages(tier)
+        for page in range(1, pages + 1):
             src = tier_src(tier, page)
             gone = [{"id": m.id, "title": m.title, "tier": words[f"{m.tier}_tier"],
                      "link": link(src, m.anchor_url)}  # raw HTML: a site URL
                     for m in moved.get(tier, [])] if page == 1 else []
+            pager = tier_pager(curriculum, tier, page, src, words,
+                               [m.id for m in moved.get(tier, [])])
+            heading = title if pages == 1 else words["tier_page_title"].format(
+                title=title, page=page, pages=pages)
             plan.pages[src] = render_page(
-                context, "curriculum_tier.md.j2", src, {"title": title},
-                tier=view.tier(tier, src, links=True, page=page), title=escape_md(title),
-                moved=gone, **tier_pager(curriculum, tier, page, src, words))
+                context, "curriculum_tier.md.j2", src, {"title": heading},
+                tier=view.tier(tier, src, links=True, page=page), title=escape_md(heading),
+                moved=gone, **pager)
     for src_uri, html in module_nav(curriculum, context.lang).items():
         plan.appendix[src_uri] = html
 
 
 def tier_pager(curriculum: Curriculum, tier: str, page: int, src: str,
-               words: dict[str, str]) -> dict[str, Any]:
+               words: dict[str, str], moved: list[str]) -> dict[str, Any]:
     """A long tier's pages (`modules_per_page` modules each): links to them by module
     numbers, and where each module on the other pages is, so an old or hand-typed
-    link to an anchor on the wrong page of the tier still finds its module
+    link to an anchor on the wrong page of the tier still finds its module; the
+    modules `moved` to another tier, to page 1, which says where they went
     (assets/anchors.js reads it; module ids are slugs, the JSON is safe in <script>)."""
     count = curriculum.pages(tier)
     if count == 1:
@@ -75,6 +81,8 @@ def tier_pager(curriculum: Curriculum, tier: str, page: int, src: str,
     elsewhere = {name: link(src, tier_url(tier, m.page))
                  for m in modules if m.page != page
                  for name in (m.id, *(m.playbook.meta.aliases if m.playbook else ()))}
+    if page != 1:
+        elsewhere |= {module_id: link(src, tier_url(tier)) for module_id in moved}
     return {"pager": pager, "anchors": script_json(elsewhere)}
 
 

@@ -120,16 +120,27 @@ def test_tier_pages_print_as_handouts(repo):
         assert rule in prints
 
 
+def built_with(repo, setting: str):
+    """The curriculum fixture built (strict) with one more setting; (build, curriculum.json,
+    the basic tier's module ids in teaching order)."""
+    root = repo("curriculum")
+    add_kb_setting(root, setting)
+    build = build_site(root, "--strict")
+    assert build.returncode == 0, build.output
+    data = json.loads((build.site / "curriculum.json").read_text(encoding="utf-8"))
+    return build, data, next(t for t in data["tiers"] if t["key"] == "basic")["modules"]
+
+
+def anchor_map(html: str) -> dict[str, str]:
+    """What anchors.js reads on a tier page: module id -> the page of the tier listing it."""
+    return json.loads(html.split('id="kb_tier_anchors">')[1].split("</script>")[0])
+
+
 def test_a_long_tier_is_split_into_pages_and_every_link_finds_its_module(repo):
     """`modules_per_page` modules to a tier page (50 by default: a tier of 800 modules with
     their QR codes was 2.9 MB). Anchors, prerequisites, /m/<id>/, curriculum.json and the
     map anchors.js follows all name the page that lists the module."""
-    root = repo("curriculum")
-    add_kb_setting(root, "modules_per_page: 1")
-    build = build_site(root, "--strict")
-    assert build.returncode == 0, build.output
-    data = json.loads((build.site / "curriculum.json").read_text(encoding="utf-8"))
-    basic = next(t for t in data["tiers"] if t["key"] == "basic")["modules"]
+    build, data, basic = built_with(repo, "modules_per_page: 1")
     assert len(basic) >= 3
     modules = {m["id"]: m for m in data["modules"]}
     for number, module_id in enumerate(basic, 1):
@@ -141,7 +152,7 @@ def test_a_long_tier_is_split_into_pages_and_every_link_finds_its_module(repo):
         assert f"<title>基礎層（全社員）（{number}/{len(basic)}） - " in html  # which page
         assert 'aria-current="page">' + f"{number}–{number}<" in html  # the pager
         assert f"モジュール数</strong>: {len(basic)} ·" in html  # the whole tier's count
-        anchors = json.loads(html.split('id="kb_tier_anchors">')[1].split("</script>")[0])
+        anchors = anchor_map(html)
         assert set(anchors) >= set(basic) - {module_id} and module_id not in anchors
         redirect = (build.site / "m" / module_id / "index.html").read_text(encoding="utf-8")
         assert f"{here}#{module_id}" in redirect  # /m/<id>/ follows the module's page
@@ -151,17 +162,11 @@ def test_a_long_tier_is_split_into_pages_and_every_link_finds_its_module(repo):
     drill = basic.index("prompt-drill") + 1  # its prerequisite, on another page of the tier
     assert f'href="../{drill}/#prompt-drill"' in email or (
         drill == 1 and 'href="../#prompt-drill"' in email)
-    assert json.loads(build.html("curriculum/basic/").split(
-        'id="kb_tier_anchors">')[1].split("</script>")[0])[basic[2]] == "3/"
+    assert anchor_map(build.html("curriculum/basic/"))[basic[2]] == "3/"
 
 
 def test_the_overview_lists_a_long_tiers_first_modules_and_links_to_the_tier(repo):
-    root = repo("curriculum")
-    add_kb_setting(root, "list_limit: 2")
-    build = build_site(root, "--strict")
-    assert build.returncode == 0, build.output
-    data = json.loads((build.site / "curriculum.json").read_text(encoding="utf-8"))
-    basic = next(t for t in data["tiers"] if t["key"] == "basic")["modules"]
+    build, _, basic = built_with(repo, "list_limit: 2")
     html = build.html("curriculum/")
     section = html[html.index('id="basic"'):html.index('id="applied"')]
     assert [m for m in basic if f'#{m}"' in section] == basic[:2]
@@ -184,5 +189,4 @@ def test_a_module_moved_out_of_a_long_tier_is_found_from_any_of_its_pages(repo):
     assert "applied/" in build.html("curriculum/basic/").split('id="prompt-drill"')[1][:400]
     for page in (2, 3):
         html = build.html(f"curriculum/basic/{page}/")
-        anchors = json.loads(html.split('id="kb_tier_anchors">')[1].split("</script>")[0])
-        assert anchors["prompt-drill"] == "../"
+        assert anchor_map(html)["prompt-drill"] == "../"

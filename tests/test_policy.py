@@ -45,6 +45,10 @@ def tools_line(old: str, new: str) -> Callable[[Path], None]:
 
 
 def findings(root: Path, **settings) -> list:
+    """The check's findings; `settings` replace the defaults, on the tests' fixed date
+    (a retirement 30 days ahead must not depend on the day the suite runs)."""
+    if settings:
+        settings = {"today": read_settings(root).today, **settings}
     _, found = check(root, Settings(**settings) if settings else None)
     return found
 

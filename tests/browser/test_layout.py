@@ -35,7 +35,9 @@ def test_search_results_fit_the_screen(site, browser, size):
     assert search(page, "議事録作成")
     try:  # the result list slides in: wait for the layout to settle, up to 5 s on a busy CI
         page.wait_for_function(
-            "document.documentElement.scrollWidth <= window.innerWidth", timeout=5000)
+            # a function, not an expression: Playwright evals an expression in the page at
+            # each poll, and the site's CSP forbids eval
+            "() => document.documentElement.scrollWidth <= window.innerWidth", timeout=5000)
     except PlaywrightTimeout:
         pass
     shoot(page, f"search-{size}")

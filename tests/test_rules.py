@@ -11,6 +11,7 @@ import pytest
 
 from playbook_kb import Settings, check
 from playbook_kb.check import CATALOG_RULES, PLAYBOOK_RULES
+from playbook_kb.load.settings import read_settings
 
 PB = "playbooks/sales-email"
 SPEC_RULES = {"missing-part", "empty-part", "template-leftover", "front-matter", "field",
@@ -38,6 +39,9 @@ def append(root: Path, rel: str, text: str) -> None:
 
 
 def findings_for(root: Path, **settings) -> list:
+    """The check's findings; `settings` replace the defaults, on the tests' fixed date."""
+    if settings:
+        settings = {"today": read_settings(root).today, **settings}
     _, findings = check(root, Settings(**settings) if settings else None)
     return findings
 

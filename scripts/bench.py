@@ -119,8 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         print(patterns_table())
         return 0
     work = Path(tempfile.mkdtemp(prefix="playbook-kb-bench-"))
-    for name in ("CI", "GITHUB_ACTIONS", "PLAYBOOK_KB_CACHE"):  # a champion's machine:
-        ENV.pop(name, None)  # `check` and `serve` keep their cache (load/cache.py) ...
+    # a champion's machine: Python keeps compiled modules (this sandbox sets
+    # PYTHONDONTWRITEBYTECODE, which made every run compile the engine: 0.1 s of `check`),
+    for name in ("CI", "GITHUB_ACTIONS", "PLAYBOOK_KB_CACHE", "PYTHONDONTWRITEBYTECODE"):
+        ENV.pop(name, None)  # and `check` and `serve` keep their cache (load/cache.py) ...
     ENV["XDG_CACHE_HOME"] = str(work / "cache")  # ... here, empty at the start
     try:
         templates = ([REPO / "playbooks" / args.template] if args.template else

@@ -54,8 +54,13 @@ def test_the_fast_matcher_agrees_with_one_pattern_per_member() -> None:
     texts = [wrap.format(normalise(m)) for key in ("variants", "synonyms")
              for members in TERMS[key] for m in members
              for wrap in ("{}", "今日は{}です", "({})", "z{}", "{}9", "&{}&", "{} と")]
-    assert len(texts) > 1000
-    for text in texts:
+    japanese = sorted({normalise(m) for key in ("variants", "synonyms")
+                       for members in TERMS[key] for m in members
+                       if not re.fullmatch(r"[0-9a-z&]+", normalise(m))})
+    overlapping = [a + b[k:] for a in japanese for b in japanese if a != b  # 日報 + 報告
+                   for k in range(1, min(len(a), len(b))) if a.endswith(b[:k])]
+    assert len(texts) > 1000 and len(overlapping) > 10
+    for text in texts + overlapping:
         expected = [name for name, rules in groups
                     if any(r.search(normalise(text)) for r in rules)]
         assert concept_tokens(text) == expected, text

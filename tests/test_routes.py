@@ -43,6 +43,24 @@ def test_link_is_a_url_relative_to_the_page(src_uri, target, expected) -> None:
     assert link(src_uri, target) == expected
 
 
+def test_link_agrees_with_relpath_on_every_kind_of_path() -> None:
+    """link() computes relative paths itself (relpath was a third of page generation):
+    on odd paths too ("..", ".", empty segments, dots in names) it must say what
+    posixpath.relpath says."""
+    import itertools
+    import posixpath
+
+    segments = ["a", "b", "x.md", "..", ".", "", "日本語", "a.b"]
+    paths = {"/".join(p).strip("/") for n in range(4)
+             for p in itertools.product(segments, repeat=n)}
+    for path, base in itertools.product(sorted(paths), repeat=2):
+        try:
+            expected = posixpath.relpath(path or ".", base or ".")
+        except ValueError:
+            continue
+        assert routes._relative(path, base) == expected, (path, base)
+
+
 @pytest.mark.parametrize("src_uri, target, expected", [
     ("curriculum/basic.md", "curriculum/basic.md#x", "#x"),  # the same page: the anchor only
     ("curriculum/index.md", "curriculum/basic.md#x", "basic.md#x"),

@@ -200,11 +200,30 @@ def link(from_src: str, to_url: str) -> str:
     """A relative URL from the page built from `from_src` to the site URL `to_url`
     ("x/y/#frag"), for raw HTML: the browser resolves it, MkDocs does not touch it."""
     path, hash_, fragment = to_url.partition("#")
-    base = page_url(from_src).rstrip("/") or "."
-    rel = posixpath.relpath(path.rstrip("/") or ".", base)
+    rel = _relative(path.rstrip("/"), page_url(from_src).rstrip("/"))
     if path.endswith("/") or not path:
         rel += "/"
     return rel + hash_ + fragment
+
+
+def _relative(path: str, base: str) -> str:
+    """posixpath.relpath(path or ".", base or ".") without its two abspath() calls:
+    every generated page links hundreds of times, and relpath was a third of page
+    generation. The site's own paths have no "", "." or ".." segment; others go the
+    slow way."""
+    to = path.split("/") if path else []
+    at = base.split("/") if base else []
+    if not _ODD_SEGMENTS.isdisjoint(to) or not _ODD_SEGMENTS.isdisjoint(at):
+        return posixpath.relpath(path or ".", base or ".")
+    common = 0
+    for a, b in zip(to, at):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
+
+
+_ODD_SEGMENTS = frozenset(("", ".", ".."))
 
 
 def part_link(from_src: str, slug: str, part: str) -> str:

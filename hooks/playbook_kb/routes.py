@@ -216,7 +216,7 @@ def _relative(path: str, base: str) -> str:
     if not _ODD_SEGMENTS.isdisjoint(to) or not _ODD_SEGMENTS.isdisjoint(at):
         return posixpath.relpath(path or ".", base or ".")
     common = 0
-    for a, b in zip(to, at):
+    for a, b in zip(to, at, strict=False):
         if a != b:
             break
         common += 1

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
@@ -16,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from playbook_kb import Settings, check
-from playbook_kb.build.findability import index_site, unmark
+from playbook_kb.build.findability import index_document, index_site, unmark
 from playbook_kb.build.pages import SitePlan, build_site
 from playbook_kb.build.render import CompiledTemplates
 from playbook_kb.check.sanitize import prefix_anchors, sanitize_page
@@ -34,6 +36,7 @@ _plan = SitePlan()
 _settings = Settings()
 _cache: ResultCache | None = None  # kept across `mkdocs serve` rebuilds (load/cache.py)
 _templates = CompiledTemplates()  # the theme's templates, compiled once per process
+_index_dir: Path | None = None  # this build's index documents, for Pagefind (on_post_page)
 
 
 def on_config(config):
@@ -118,7 +121,38 @@ def on_serve(server, *, config, builder):
     return server
 
 
+def on_pre_build(*, config):
+    global _index_dir
+    _drop_index_dir()
+    if _settings.japanese_search and not _settings.preview:  # a preview is not searched
+        _index_dir = Path(tempfile.mkdtemp(prefix="playbook-kb-index-"))
+
+
+@event_priority(-100)  # the page as written, after every other plugin
+def on_post_page(output, *, page, config):
+    document = index_document(output) if _index_dir is not None else None
+    if document is not None:
+        path = _index_dir / page.file.dest_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(document, encoding="utf-8")
+    return output
+
+
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(*, config):
-    if _settings.japanese_search and not _settings.preview:
-        index_site(Path(config.site_dir))
+    try:
+        if _index_dir is not None:
+            index_site(Path(config.site_dir), _index_dir)
+    finally:
+        _drop_index_dir()
+
+
+def on_build_error(*, error):
+    _drop_index_dir()
+
+
+def _drop_index_dir():
+    global _index_dir
+    if _index_dir is not None:
+        shutil.rmtree(_index_dir, ignore_errors=True)
+        _index_dir = None

@@ -301,13 +301,20 @@ PAGEFIND = "of which Pagefind indexing the full site (its own process)"
 
 
 def measure_pagefind(site: Path) -> Run:
-    """Pagefind alone, run again on the built site as the build runs it: its share of
-    the full build's time, and its memory (the full build's peak is the larger of the
-    MkDocs process and this one)."""
-    from playbook_kb.build.findability import pagefind_command
+    """Pagefind alone, run again as the build runs it (on the index documents of the
+    built pages): its share of the full build's time, and its memory (the full build's
+    peak is the larger of the MkDocs process and this one)."""
+    from playbook_kb.build.findability import index_document, pagefind_command
 
     with tempfile.TemporaryDirectory() as cwd:
-        return timed(Path(cwd), pagefind_command(site, "pagefind-bench"))
+        pages = Path(cwd) / "pages"
+        for page in site.rglob("*.html"):
+            document = index_document(page.read_text(encoding="utf-8"))
+            if document is not None:
+                target = pages / page.relative_to(site)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(document, encoding="utf-8")
+        return timed(Path(cwd), pagefind_command(pages, Path(cwd) / "pagefind-bench"))
 
 
 def measure_generation(root: Path) -> dict[str, Run]:

@@ -173,6 +173,39 @@ def test_same_sources_build_identical_output(repo, tmp_path) -> None:
     assert differing == []
 
 
+def test_the_index_read_from_index_documents_is_the_whole_sites_index(repo, tmp_path) -> None:
+    """The build gives Pagefind only each page's data-pagefind-body (index_document), in a
+    temporary folder it removes: the bundle must be byte for byte what Pagefind writes
+    from the whole built site, for the repository's own playbooks (images, Office and
+    PDF samples, hand-written pages)."""
+    import shutil
+    import subprocess
+
+    from playbook_kb.build.findability import EXCLUDE, pagefind_executable
+
+    from .conftest import REPO
+
+    root = repo()
+    shutil.copytree(REPO / "playbooks", root / "playbooks")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    build = build_site(root, "--strict", env={"TMPDIR": str(temp)})
+    assert build.returncode == 0, build.output
+    assert not [p for p in temp.iterdir() if p.name.startswith("playbook-kb-index-")]
+    subprocess.run([str(pagefind_executable()), "--site", str(build.site), "--output-path",
+                    str(tmp_path / "whole"), "--force-language", "ja", "--silent",
+                    "--exclude-selectors", ", ".join(EXCLUDE)], cwd=tmp_path, check=True)
+
+    def bundle(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes()
+                for p in folder.rglob("*") if p.is_file()}
+
+    ours, whole = bundle(build.site / "pagefind"), bundle(tmp_path / "whole")
+    assert len([n for n in ours if n.startswith("fragment/")]) > 80
+    assert ours.keys() == whole.keys()
+    assert [name for name in ours if ours[name] != whole[name]] == []
+
+
 def test_pagefind_indexes_playbook_pages_unless_switched_off(repo) -> None:
     import json
 

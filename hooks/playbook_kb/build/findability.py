@@ -126,17 +126,42 @@ def pagefind_executable() -> Path:
     return get_executable()
 
 
-def pagefind_command(site_dir: Path, output_subdir: str = "pagefind") -> list[str]:
-    return [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir",
-            output_subdir, "--force-language", "ja", "--silent",
+def pagefind_command(pages_dir: Path, output: Path) -> list[str]:
+    return [str(pagefind_executable()), "--site", str(pages_dir), "--output-path",
+            str(output), "--force-language", "ja", "--silent",
             "--exclude-selectors", ", ".join(EXCLUDE)]
 
 
-def index_site(site_dir: Path) -> None:
-    """Pagefind over the built site, into site/pagefind/; Material's own index becomes a
+# What hooks/overrides/main.html writes around the part of a page the index reads.
+INDEX_START = "<div data-pagefind-body>"
+INDEX_END = "<!--/kb:pagefind-body-->"
+
+
+def index_document(html: str) -> str | None:
+    """What Pagefind needs of a built page, or None for a page it does not index: the
+    part main.html marks (its data-pagefind-body) in a minimal document.
+
+    Once a site has a data-pagefind-body, Pagefind reads nothing outside it (title,
+    meta, excerpt and anchors all come from inside), so the index built from these
+    documents is byte for byte the one built from the whole site (a test compares), and
+    Pagefind parses a fifth less: Material's header, nav and footer. Contributors cannot
+    open the part: their data-pagefind-* attributes are renamed (`unmark`) and their
+    comments dropped (check/sanitize.py)."""
+    start = html.find(INDEX_START)
+    end = html.find(INDEX_END, start)
+    if start < 0 or end < 0:
+        return None
+    return ('<!doctype html><html lang="ja"><head><meta charset="utf-8"></head><body>'
+            f"{html[start:end]}</body></html>\n")
+
+
+def index_site(site_dir: Path, pages_dir: Path) -> None:
+    """Pagefind over the index documents of the built site (`index_document`, written to
+    `pages_dir` at each page's path) into site/pagefind/; Material's own index becomes a
     stub so its search box and keyboard stay, and nothing large is downloaded."""
     with tempfile.TemporaryDirectory() as cwd:  # no pagefind.yml of anyone else is read
-        subprocess.run(pagefind_command(site_dir), cwd=cwd, check=True, capture_output=True)
+        subprocess.run(pagefind_command(pages_dir, site_dir / "pagefind"), cwd=cwd,
+                       check=True, capture_output=True)
     stub = site_dir / "search" / "search_index.json"
     if stub.parent.is_dir():
         stub.write_text(json.dumps(STUB, ensure_ascii=False), encoding="utf-8")

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from kb_render_cache import RenderCache
 from playbook_kb import Settings, check
 from playbook_kb.build.findability import index_document, index_site, unmark
 from playbook_kb.build.pages import SitePlan, build_site
@@ -36,6 +37,7 @@ _plan = SitePlan()
 _settings = Settings()
 _cache: ResultCache | None = None  # kept across `mkdocs serve` rebuilds (load/cache.py)
 _templates = CompiledTemplates()  # the theme's templates, compiled once per process
+_renders = RenderCache()  # a preview's pages whose Markdown did not change (kb_render_cache)
 _index_dir: Path | None = None  # this build's index documents, for Pagefind (on_post_page)
 
 
@@ -55,6 +57,7 @@ def on_config(config):
                           "strict build stops\n" + "\n".join(errors))
     _plan = build_site(catalog, findings)
     if _settings.preview:  # links into pages a preview leaves out are not the champion's
+        _renders.begin(config)
         config.validation.links.anchors = logging.DEBUG
         config.validation.links.unrecognized_links = logging.DEBUG
     toc = config.mdx_configs.get("toc")  # Python-Markdown's default title is "Permanent link"
@@ -93,6 +96,8 @@ def on_page_markdown(markdown, *, page, config, files):
         page.meta["kb_search"] = {}
     if _settings.japanese_search:  # Pagefind indexes the site (not a preview, which is
         page.meta["search"] = {"exclude": True}  # not searched): Material's plugin skips it
+    if _settings.preview:  # pages whose Markdown did not change since the last save
+        _renders.wrap(page)
     if src_uri in _plan.edit_paths and config.repo_url:
         path = quote(_plan.edit_paths[src_uri])  # a file name is contributor input
         page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", _settings.edit_uri + path)

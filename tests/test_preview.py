@@ -228,3 +228,48 @@ def test_a_preview_of_a_split_tier_writes_no_redirect_to_a_page_it_left_out(
     build = build_site(root, "--strict", env={preview.ENV_VAR: "sales-email"})
     assert build.returncode == 0, build.output
     assert "does not exist" not in build.output
+
+
+def test_a_preview_converts_again_only_the_pages_whose_markdown_changed(
+        root: Path, monkeypatch) -> None:
+    """kb_render_cache: a save converts the changed pages' Markdown, the other pages come
+    from the last build, and the site is byte for byte what a fresh build writes."""
+    import markdown
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    converted: list[str] = []
+    real = markdown.Markdown.convert
+    monkeypatch.setattr(markdown.Markdown, "convert", lambda self, text: (
+        converted.append(text[:80]), real(self, text))[1])
+    monkeypatch.setenv("PLAYBOOK_KB_TODAY", TODAY)
+    monkeypatch.setenv(preview.ENV_VAR, SLUG)
+    monkeypatch.chdir(root)
+
+    def save_and_build(site: str) -> int:  # what `mkdocs serve` does on a save
+        converted.clear()
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / site)))
+        return len(converted)
+
+    first = save_and_build("first")
+    assert first > 20 and save_and_build("second") == 0  # nothing changed: nothing converted
+    assert _pages(root / "first") == _pages(root / "second")
+
+    workflow = root / "playbooks" / SLUG / "workflow.md"
+    workflow.write_text(workflow.read_text(encoding="utf-8") + "\n保存した手順\n", encoding="utf-8")
+    other = root / "playbooks" / OTHER / "index.md"  # listed on the department pages
+    other.write_text(other.read_text(encoding="utf-8").replace(OTHER_TITLE, "求人票を書き直す"),
+                     encoding="utf-8")
+    again = save_and_build("third")
+    assert 0 < again < first / 2, (again, first)
+    assert "保存した手順" in (root / "third" / "playbooks" / SLUG / "workflow" /
+                          "index.html").read_text(encoding="utf-8")
+    assert "求人票を書き直す" in (root / "third" / "departments" / "sales" /
+                             "index.html").read_text(encoding="utf-8")
+    fresh = build_site(root, env={preview.ENV_VAR: SLUG})  # another process: no cache
+    assert fresh.returncode == 0, fresh.output
+    assert _pages(root / "third") == _pages(fresh.site)
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}

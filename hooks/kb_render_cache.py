@@ -1,0 +1,119 @@
+"""`playbook-kb serve`: a page's Markdown is converted again only when its text changed.
+
+A champion's save changes one playbook; MkDocs still converts every page of the preview,
+and most of them are the department, output and curriculum pages, whose text does not
+change (Markdown with raw HTML tables: Python's HTML parser reads each twice). This cache
+keeps what `Page.render` produced for a page and gives it back while the conversion's
+inputs are the same:
+
+- the page (source and URL) and the Markdown text after every `on_page_markdown`;
+- the site: every file's source and URL (links resolve against them) and mkdocs.yml's
+  bytes (extensions and their settings);
+- extensions that read nothing but the text: with any other (pymdownx.snippets reads
+  files) nothing is cached.
+
+What comes back is a copy: the table of contents is rebuilt from its tokens (hooks
+prefix a contributor page's anchors in place) and links to anchors name this build's
+files. Everything after `render` (on_page_content: the sanitizer, the appendix; the
+theme) runs on every build as before. Entries not used by the last build are dropped, so
+the cache holds one build's pages. Only a preview uses it: a published build converts
+every page once anyway.
+
+MkDocs has no event that replaces `render`; the hook sets it on the page object in
+`on_page_markdown` (MkDocs 1.6 and ProperDocs call `page.render(config, files)` right
+after that event).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+# Python-Markdown and pymdownx extensions whose output depends on the text and their
+# settings only; MkDocs adds toc, tables and fenced_code itself.
+PURE = frozenset({
+    "abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html",
+    "meta", "sane_lists", "smarty", "tables", "toc", "wikilinks",
+    "pymdownx.betterem", "pymdownx.caret", "pymdownx.critic", "pymdownx.details",
+    "pymdownx.emoji", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.keys",
+    "pymdownx.mark", "pymdownx.smartsymbols", "pymdownx.superfences", "pymdownx.tabbed",
+    "pymdownx.tasklist", "pymdownx.tilde",
+})
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    content: str
+    toc: list[dict[str, Any]]
+    title: str | None
+    anchor_ids: frozenset[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None  # target src_uri -> anchors
+
+
+class RenderCache:
+    def __init__(self) -> None:
+        self._config = b""  # mkdocs.yml's bytes and the extensions; b"" = do not cache
+        self._site = ""  # that and every file's source and URL, from the build's first page
+        self._entries: dict[tuple[str, str, str, str], _Rendered] = {}
+        self._used: dict[tuple[str, str, str, str], _Rendered] = {}
+        self.hits = 0
+
+    def begin(self, config: Any) -> None:
+        """Start a build (from on_config): entries of the last build are kept."""
+        self._entries, self._used, self.hits = self._used or self._entries, {}, 0
+        self._site, self._config = "", b""
+        extensions = config["markdown_extensions"]
+        if all(isinstance(e, str) and e in PURE for e in extensions):
+            self._config = Path(config.config_file_path).read_bytes() + repr(
+                (extensions, config.use_directory_urls)).encode()
+        else:
+            self._entries = {}
+
+    def _site_key(self, files: Any) -> str:
+        if not self._site:  # once per build: the file list is final when pages render
+            digest = hashlib.sha256(self._config)
+            for file in files:
+                digest.update(f"\0{file.src_uri}\0{file.url}".encode())
+            self._site = digest.hexdigest()
+        return self._site
+
+    def wrap(self, page: Any) -> None:
+        """Make `page.render` answer from the cache (from on_page_markdown)."""
+        if not self._config:
+            return
+        convert = page.render
+
+        def render(config: Any, files: Any) -> None:
+            key = (page.file.src_uri, page.file.url, page.markdown or "", self._site_key(files))
+            kept = self._entries.get(key)
+            if kept is None:
+                convert(config, files)
+                kept = _Rendered(
+                    page.content, _tokens(page.toc.items), page._title_from_render,
+                    frozenset(page.present_anchor_ids)
+                    if page.present_anchor_ids is not None else None,
+                    {target.src_uri: dict(anchors)
+                     for target, anchors in page.links_to_anchors.items()}
+                    if page.links_to_anchors is not None else None)
+            else:
+                self.hits += 1
+                page.content, page.toc = kept.content, get_toc(kept.toc)
+                page._title_from_render = kept.title
+                page.present_anchor_ids = (set(kept.anchor_ids)
+                                           if kept.anchor_ids is not None else None)
+                page.links_to_anchors = None if kept.links_to_anchors is None else {
+                    files.get_file_from_path(uri): dict(anchors)
+                    for uri, anchors in kept.links_to_anchors.items()
+                    if files.get_file_from_path(uri) is not None}
+            self._used[key] = kept
+
+        page.render = render
+
+
+def _tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
+    return [{"level": item.level, "id": item.id, "name": item.title,
+             "children": _tokens(item.children)} for item in items]

@@ -37,8 +37,14 @@ _plan = SitePlan()
 _settings = Settings()
 _cache: ResultCache | None = None  # kept across `mkdocs serve` rebuilds (load/cache.py)
 _templates = CompiledTemplates()  # the theme's templates, compiled once per process
-_renders = RenderCache()  # a preview's pages whose Markdown did not change (kb_render_cache)
+_renders = RenderCache()  # `mkdocs serve`: pages whose Markdown did not change (kb_render_cache)
+_serving = False  # `mkdocs serve` (and `playbook-kb serve`), from on_startup
 _index_dir: Path | None = None  # this build's index documents, for Pagefind (on_post_page)
+
+
+def on_startup(*, command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
@@ -56,8 +62,9 @@ def on_config(config):
         raise PluginError(f"{len(errors)} error finding(s) / エラー {len(errors)} 件: "
                           "strict build stops\n" + "\n".join(errors))
     _plan = build_site(catalog, findings)
-    if _settings.preview:  # links into pages a preview leaves out are not the champion's
+    if _serving:
         _renders.begin(config)
+    if _settings.preview:  # links into pages a preview leaves out are not the champion's
         config.validation.links.anchors = logging.DEBUG
         config.validation.links.unrecognized_links = logging.DEBUG
     toc = config.mdx_configs.get("toc")  # Python-Markdown's default title is "Permanent link"
@@ -96,7 +103,7 @@ def on_page_markdown(markdown, *, page, config, files):
         page.meta["kb_search"] = {}
     if _settings.japanese_search:  # Pagefind indexes the site (not a preview, which is
         page.meta["search"] = {"exclude": True}  # not searched): Material's plugin skips it
-    if _settings.preview:  # pages whose Markdown did not change since the last save
+    if _serving:  # pages whose Markdown did not change since the last save
         _renders.wrap(page)
     if src_uri in _plan.edit_paths and config.repo_url:
         path = quote(_plan.edit_paths[src_uri])  # a file name is contributor input

@@ -1,8 +1,10 @@
-"""`playbook-kb serve`: a page's Markdown is converted again only when its text changed.
+"""`mkdocs serve`: a page's Markdown is converted again only when its text changed.
 
-A champion's save changes one playbook; MkDocs still converts every page of the preview,
-and most of them are the department, output and curriculum pages, whose text does not
-change (Markdown with raw HTML tables: Python's HTML parser reads each twice). This cache
+A save changes one page or one playbook; MkDocs still converts every page on every
+rebuild. In a champion's preview (`playbook-kb serve`) most pages are the department,
+output and curriculum pages, whose text a saved workflow does not change (Markdown with
+raw HTML tables: Python's HTML parser reads each twice); serving the whole site, all the
+other playbooks' pages are. This cache
 keeps what `Page.render` produced for a page and gives it back while the conversion's
 inputs are the same:
 
@@ -16,8 +18,8 @@ What comes back is a copy: the table of contents is rebuilt from its tokens (hoo
 prefix a contributor page's anchors in place) and links to anchors name this build's
 files. Everything after `render` (on_page_content: the sanitizer, the appendix; the
 theme) runs on every build as before. Entries not used by the last build are dropped, so
-the cache holds one build's pages. Only a preview uses it: a published build converts
-every page once anyway.
+the cache holds one build's pages. Only `mkdocs serve` uses it (the adapter's
+on_startup): a published build converts every page once anyway.
 
 MkDocs has no event that replaces `render`; the hook sets it on the page object in
 `on_page_markdown` (MkDocs 1.6 and ProperDocs call `page.render(config, files)` right

@@ -21,7 +21,7 @@ from playbook_kb.load.settings import read_settings
 from playbook_kb.tools import preview
 from playbook_kb.tools.cli import main
 
-from .conftest import TODAY, build_site, make_repo
+from .conftest import TODAY, add_kb_setting, build_site, make_repo
 
 SLUG = "sales-email"
 OTHER = "hr-posting"
@@ -221,8 +221,6 @@ def test_a_preview_of_a_split_tier_writes_no_redirect_to_a_page_it_left_out(
         tmp_path: Path) -> None:
     """/m/<id>/ of the training pages and of the focused playbook open stubs the preview
     built; no 'Redirect target ... does not exist' on every save."""
-    from .conftest import add_kb_setting
-
     root = make_repo(tmp_path, "curriculum")
     add_kb_setting(root, "modules_per_page: 1")
     build = build_site(root, "--strict", env={preview.ENV_VAR: "sales-email"})
@@ -230,10 +228,12 @@ def test_a_preview_of_a_split_tier_writes_no_redirect_to_a_page_it_left_out(
     assert "does not exist" not in build.output
 
 
-def test_a_preview_converts_again_only_the_pages_whose_markdown_changed(
-        root: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("focus", [SLUG, ""], ids=["preview", "whole-site"])
+def test_serve_converts_again_only_the_pages_whose_markdown_changed(
+        root: Path, monkeypatch, focus: str) -> None:
     """kb_render_cache: a save converts the changed pages' Markdown, the other pages come
-    from the last build, and the site is byte for byte what a fresh build writes."""
+    from the last build, and the site is byte for byte what a fresh build writes. A
+    build that is not `mkdocs serve` keeps nothing."""
     import markdown
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -243,12 +243,17 @@ def test_a_preview_converts_again_only_the_pages_whose_markdown_changed(
     monkeypatch.setattr(markdown.Markdown, "convert", lambda self, text: (
         converted.append(text[:80]), real(self, text))[1])
     monkeypatch.setenv("PLAYBOOK_KB_TODAY", TODAY)
-    monkeypatch.setenv(preview.ENV_VAR, SLUG)
+    monkeypatch.setenv(preview.ENV_VAR, focus)
     monkeypatch.chdir(root)
+    if not focus:  # the whole site: Pagefind indexes it after each build, not the subject
+        add_kb_setting(root, "japanese_search: false")
 
     def save_and_build(site: str) -> int:  # what `mkdocs serve` does on a save
         converted.clear()
-        build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / site)))
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / site))
+        if site == "first":  # once, as `mkdocs serve` starts (the hook module stays)
+            config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
         return len(converted)
 
     first = save_and_build("first")
@@ -266,9 +271,12 @@ def test_a_preview_converts_again_only_the_pages_whose_markdown_changed(
                           "index.html").read_text(encoding="utf-8")
     assert "求人票を書き直す" in (root / "third" / "departments" / "sales" /
                              "index.html").read_text(encoding="utf-8")
-    fresh = build_site(root, env={preview.ENV_VAR: SLUG})  # another process: no cache
+    fresh = build_site(root, env={preview.ENV_VAR: focus})  # another process: no cache
     assert fresh.returncode == 0, fresh.output
     assert _pages(root / "third") == _pages(fresh.site)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "built"))
+    config.plugins.on_startup(command="build", dirty=False)  # `mkdocs build`
+    assert [save_and_build("built"), save_and_build("built")] == [first, first]
 
 
 def _pages(site: Path) -> dict[str, bytes]:

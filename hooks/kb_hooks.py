@@ -6,6 +6,7 @@ live in the `playbook_kb` package, which knows nothing of MkDocs.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import shutil
@@ -19,7 +20,12 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from kb_render_cache import RenderCache
 from playbook_kb import Settings, check
-from playbook_kb.build.findability import index_document, index_site, unmark
+from playbook_kb.build.findability import (
+    index_document,
+    index_site,
+    unmark,
+    write_index_documents,
+)
 from playbook_kb.build.pages import SitePlan, build_site
 from playbook_kb.build.render import CompiledTemplates
 from playbook_kb.check.sanitize import prefix_anchors, sanitize_page
@@ -39,12 +45,14 @@ _cache: ResultCache | None = None  # kept across `mkdocs serve` rebuilds (load/c
 _templates = CompiledTemplates()  # the theme's templates, compiled once per process
 _renders = RenderCache()  # `mkdocs serve`: pages whose Markdown did not change (kb_render_cache)
 _serving = False  # `mkdocs serve` (and `playbook-kb serve`), from on_startup
+_dirty = False  # `--dirty`: MkDocs writes only the pages whose source changed
 _index_dir: Path | None = None  # this build's index documents, for Pagefind (on_post_page)
 
 
 def on_startup(*, command, dirty):
-    global _serving
-    _serving = command == "serve"
+    global _serving, _dirty
+    _serving, _dirty = command == "serve", dirty
+    atexit.register(_drop_index_dir)  # Ctrl+C in the middle of a build
 
 
 def on_config(config):
@@ -154,6 +162,8 @@ def on_post_page(output, *, page, config):
 def on_post_build(*, config):
     try:
         if _index_dir is not None:
+            if _dirty:  # the pages MkDocs did not write again are indexed from the site
+                write_index_documents(Path(config.site_dir), _index_dir)
             index_site(Path(config.site_dir), _index_dir)
     finally:
         _drop_index_dir()

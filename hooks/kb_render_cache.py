@@ -9,17 +9,19 @@ keeps what `Page.render` produced for a page and gives it back while the convers
 inputs are the same:
 
 - the page (source and URL) and the Markdown text after every `on_page_markdown`;
-- the site: every file's source and URL (links resolve against them) and mkdocs.yml's
-  bytes (extensions and their settings);
+- the site: every file's source and URL (links resolve against them) and the parsed
+  Markdown settings (extensions, their options, URL style, link validation);
 - extensions that read nothing but the text: with any other (pymdownx.snippets reads
   files) nothing is cached.
 
 What comes back is a copy: the table of contents is rebuilt from its tokens (hooks
 prefix a contributor page's anchors in place) and links to anchors name this build's
-files. Everything after `render` (on_page_content: the sanitizer, the appendix; the
-theme) runs on every build as before. Entries not used by the last build are dropped, so
-the cache holds one build's pages. Only `mkdocs serve` uses it (the adapter's
-on_startup): a published build converts every page once anyway.
+files. A conversion that logged anything (a broken link) is not kept, so the warning
+comes again on the next save, as --strict expects. Everything after `render`
+(on_page_content: the sanitizer, the appendix; the theme) runs on every build as before.
+Entries not used by the last build are dropped, so the cache holds one build's pages.
+Only `mkdocs serve` uses it (the adapter's on_startup): a published build converts every
+page once anyway.
 
 MkDocs has no event that replaces `render`; the hook sets it on the page object in
 `on_page_markdown` (MkDocs 1.6 and ProperDocs call `page.render(config, files)` right
@@ -28,9 +30,10 @@ after that event).
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import logging
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.toc import AnchorLink, get_toc
@@ -58,8 +61,8 @@ class _Rendered:
 
 class RenderCache:
     def __init__(self) -> None:
-        self._config = b""  # mkdocs.yml's bytes and the extensions; b"" = do not cache
-        self._site = ""  # that and every file's source and URL, from the build's first page
+        self._pure = False  # every extension reads nothing but the text: cache
+        self._site = ""  # the conversion's settings and every file, from the first page
         self._entries: dict[tuple[str, str, str, str], _Rendered] = {}
         self._used: dict[tuple[str, str, str, str], _Rendered] = {}
         self.hits = 0
@@ -67,17 +70,19 @@ class RenderCache:
     def begin(self, config: Any) -> None:
         """Start a build (from on_config): entries of the last build are kept."""
         self._entries, self._used, self.hits = self._used or self._entries, {}, 0
-        self._site, self._config = "", b""
-        extensions = config["markdown_extensions"]
-        if all(isinstance(e, str) and e in PURE for e in extensions):
-            self._config = Path(config.config_file_path).read_bytes() + repr(
-                (extensions, config.use_directory_urls)).encode()
-        else:
+        self._site = ""
+        self._pure = all(isinstance(e, str) and e in PURE
+                         for e in config["markdown_extensions"])
+        if not self._pure:
             self._entries = {}
 
-    def _site_key(self, files: Any) -> str:
-        if not self._site:  # once per build: the file list is final when pages render
-            digest = hashlib.sha256(self._config)
+    def _site_key(self, config: Any, files: Any) -> str:
+        """Once per build, when the first page renders: the parsed settings (after every
+        on_config, wherever mkdocs.yml INHERITs them from) and the final file list."""
+        if not self._site:
+            digest = hashlib.sha256(_stable((
+                config["markdown_extensions"], config["mdx_configs"],
+                config.use_directory_urls, config.validation)).encode())
             for file in files:
                 digest.update(f"\0{file.src_uri}\0{file.url}".encode())
             self._site = digest.hexdigest()
@@ -85,15 +90,19 @@ class RenderCache:
 
     def wrap(self, page: Any) -> None:
         """Make `page.render` answer from the cache (from on_page_markdown)."""
-        if not self._config:
+        if not self._pure:
             return
         convert = page.render
 
         def render(config: Any, files: Any) -> None:
-            key = (page.file.src_uri, page.file.url, page.markdown or "", self._site_key(files))
+            key = (page.file.src_uri, page.file.url, page.markdown or "",
+                   self._site_key(config, files))
             kept = self._entries.get(key)
             if kept is None:
-                convert(config, files)
+                with _Told() as told:
+                    convert(config, files)
+                if told.anything:  # a broken link says so again on the next save
+                    return
                 kept = _Rendered(
                     page.content, _tokens(page.toc.items), page._title_from_render,
                     frozenset(page.present_anchor_ids)
@@ -114,6 +123,56 @@ class RenderCache:
             self._used[key] = kept
 
         page.render = render
+
+
+class _Told(logging.Handler):
+    """Whether a conversion logged anything at INFO or above (MkDocs' "mkdocs" logger
+    does not propagate, so both it and the root logger are listened to)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.anything = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.anything = True
+
+    def __enter__(self) -> _Told:
+        for name in ("mkdocs", ""):
+            logging.getLogger(name).addHandler(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for name in ("mkdocs", ""):
+            logging.getLogger(name).removeHandler(self)
+
+
+def _stable(value: Any, depth: int = 0) -> str:
+    """A text of settings that is the same for the same settings in every build: a
+    function (slugify, a fence formatter) by its name, its defaults and what it closes
+    over, not by its address. Anything else by its repr: an address in it only means
+    that nothing is reused."""
+    if depth > 8:
+        return repr(value)
+
+    def inner(item: Any) -> str:
+        return _stable(item, depth + 1)
+
+    if isinstance(value, (str, int, float, bool, type(None))):
+        return repr(value)
+    if isinstance(value, dict) or callable(getattr(value, "items", None)):
+        return "{" + ",".join(f"{inner(k)}:{inner(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ",".join(sorted(map(inner, value))) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(map(inner, value)) + "]"
+    if isinstance(value, functools.partial):
+        return f"partial({inner(value.func)},{inner(value.args)},{inner(value.keywords)})"
+    if callable(value) and hasattr(value, "__qualname__"):
+        cells = [c.cell_contents for c in getattr(value, "__closure__", None) or ()]
+        defaults = getattr(value, "__defaults__", None) or ()
+        return (f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+                f"({inner(defaults)},{inner(cells)})")
+    return repr(value)
 
 
 def _tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:

@@ -304,16 +304,11 @@ def measure_pagefind(site: Path) -> Run:
     """Pagefind alone, run again as the build runs it (on the index documents of the
     built pages): its share of the full build's time, and its memory (the full build's
     peak is the larger of the MkDocs process and this one)."""
-    from playbook_kb.build.findability import index_document, pagefind_command
+    from playbook_kb.build.findability import pagefind_command, write_index_documents
 
     with tempfile.TemporaryDirectory() as cwd:
         pages = Path(cwd) / "pages"
-        for page in site.rglob("*.html"):
-            document = index_document(page.read_text(encoding="utf-8"))
-            if document is not None:
-                target = pages / page.relative_to(site)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(document, encoding="utf-8")
+        write_index_documents(site, pages)
         return timed(Path(cwd), pagefind_command(pages, Path(cwd) / "pagefind-bench"))
 
 

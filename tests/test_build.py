@@ -205,6 +205,11 @@ def test_the_index_read_from_index_documents_is_the_whole_sites_index(repo, tmp_
     assert ours.keys() == whole.keys()
     assert [name for name in ours if ours[name] != whole[name]] == []
 
+    # --dirty writes only changed pages again: the others are indexed from the site
+    dirty = build_site(root, "--dirty", env={"TMPDIR": str(temp)})
+    assert dirty.returncode == 0, dirty.output
+    assert bundle(build.site / "pagefind") == whole
+
 
 def test_pagefind_indexes_playbook_pages_unless_switched_off(repo) -> None:
     import json

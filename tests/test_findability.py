@@ -74,3 +74,21 @@ def test_tokens_are_fixed_length_so_none_is_a_prefix_of_another() -> None:
 def test_contributor_html_cannot_steer_the_index() -> None:
     html = '<p DATA-PAGEFIND-WEIGHT="10" data-pagefind-meta="title:x">a</p>'
     assert "pagefind" not in unmark(html).replace("kb-unmarked", "")
+
+
+def test_an_index_document_keeps_the_title_and_the_whole_marked_part() -> None:
+    """Pagefind falls back to <title> when the part has no <h1>; the part runs to the
+    last end marker (a hand-written page may show the marker's text in raw HTML) and
+    starts after <body (Material may copy a heading's text into <title>)."""
+    from playbook_kb.build.findability import INDEX_END, INDEX_START, index_document
+
+    page = (f"<html><head><title>{INDEX_START}手順 - サイト</title></head><body><nav>x</nav>"
+            f"{INDEX_START}<p>前半</p>{INDEX_END}<p>後半</p></div>{INDEX_END}<footer>f</footer>"
+            "</body></html>")
+    document = index_document(page)
+    assert document is not None
+    assert f"<title>{INDEX_START}手順 - サイト</title>" in document
+    body = document.split("<body>", 1)[1]
+    assert body.startswith(f"{INDEX_START}<p>前半</p>") and "<p>後半</p></div>" in body
+    assert "<nav>" not in document and "<footer>" not in document
+    assert index_document("<html><body><p>no marker</p></body></html>") is None

@@ -247,6 +247,8 @@ def test_serve_converts_again_only_the_pages_whose_markdown_changed(
     monkeypatch.chdir(root)
     if not focus:  # the whole site: Pagefind indexes it after each build, not the subject
         add_kb_setting(root, "japanese_search: false")
+        shutil.copy(root / "playbooks" / SLUG / "workflow.md",  # links to it warn otherwise,
+                    root / "playbooks" / OTHER / "workflow.md")  # and a warning is not kept
 
     def save_and_build(site: str) -> int:  # what `mkdocs serve` does on a save
         converted.clear()
@@ -281,3 +283,33 @@ def test_serve_converts_again_only_the_pages_whose_markdown_changed(
 
 def _pages(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+
+
+def test_serve_warns_of_a_broken_link_on_every_save_not_only_the_first(
+        root: Path, monkeypatch) -> None:
+    """A conversion that logged something is not reused: `--strict` serving stops again on
+    the next save while the link is still broken."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    page = root / "docs" / "purpose.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[どこにもない](missing-page.md)\n",
+                    encoding="utf-8")
+    monkeypatch.setenv("PLAYBOOK_KB_TODAY", TODAY)
+    monkeypatch.setenv(preview.ENV_VAR, SLUG)
+    monkeypatch.chdir(root)
+    told: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: told.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        for save in range(3):
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+            if save == 0:
+                config.plugins.on_startup(command="serve", dirty=False)
+            build(config)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    assert len([m for m in told if "missing-page.md" in m]) == 3, told

@@ -139,20 +139,41 @@ INDEX_END = "<!--/kb:pagefind-body-->"
 
 def index_document(html: str) -> str | None:
     """What Pagefind needs of a built page, or None for a page it does not index: the
-    part main.html marks (its data-pagefind-body) in a minimal document.
+    page's <title> and the part main.html marks (its data-pagefind-body) in a minimal
+    document.
 
-    Once a site has a data-pagefind-body, Pagefind reads nothing outside it (title,
-    meta, excerpt and anchors all come from inside), so the index built from these
+    Once a site has a data-pagefind-body, Pagefind reads nothing else of a page but the
+    <title> (its fallback title when the body has no <h1>), so the index built from these
     documents is byte for byte the one built from the whole site (a test compares), and
-    Pagefind parses a fifth less: Material's header, nav and footer. Contributors cannot
-    open the part: their data-pagefind-* attributes are renamed (`unmark`) and their
-    comments dropped (check/sanitize.py)."""
-    start = html.find(INDEX_START)
-    end = html.find(INDEX_END, start)
-    if start < 0 or end < 0:
+    Pagefind parses a fifth less: Material's header, nav and footer. The part starts at
+    the first marker after <body (Material may put the text in <title>) and ends at the
+    last end marker (a hand-written page may show one). Contributors cannot open or end
+    it: their data-pagefind-* attributes are renamed (`unmark`) and their comments
+    dropped (check/sanitize.py)."""
+    body = html.find("<body")
+    start = html.find(INDEX_START, body) if body >= 0 else -1
+    end = html.rfind(INDEX_END)
+    if start < 0 or end < start:
         return None
-    return ('<!doctype html><html lang="ja"><head><meta charset="utf-8"></head><body>'
-            f"{html[start:end]}</body></html>\n")
+    title_start, title_end = html.find("<title>", 0, body), html.find("</title>", 0, body)
+    title = html[title_start:title_end + len("</title>")] if 0 <= title_start < title_end \
+        else ""
+    return (f'<!doctype html><html lang="ja"><head><meta charset="utf-8">{title}</head>'
+            f"<body>{html[start:end]}</body></html>\n")
+
+
+def write_index_documents(site_dir: Path, pages_dir: Path) -> None:
+    """The index document of every built page that has none in `pages_dir` yet: all of
+    them for the benchmark, the pages a `--dirty` build did not write again for the
+    build (MkDocs skips them, so `on_post_page` never saw them)."""
+    for page in site_dir.rglob("*.html"):
+        target = pages_dir / page.relative_to(site_dir)
+        if target.exists():
+            continue
+        document = index_document(page.read_text(encoding="utf-8", errors="replace"))
+        if document is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(document, encoding="utf-8")
 
 
 def index_site(site_dir: Path, pages_dir: Path) -> None:

@@ -35,7 +35,6 @@ def environment() -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True,
         lstrip_blocks=True,
-        auto_reload=False,  # the package's own files: no stat() per include, 60,000 a build
     )
     env.filters["urlpath"] = lambda value: quote(str(value))
     return env

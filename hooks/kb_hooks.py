@@ -21,9 +21,9 @@ from mkdocs.structure.files import File, InclusionLevel
 from kb_render_cache import RenderCache
 from playbook_kb import Settings, check
 from playbook_kb.build.findability import (
-    index_document,
     index_site,
     unmark,
+    write_index_document,
     write_index_documents,
 )
 from playbook_kb.build.pages import SitePlan, build_site
@@ -150,11 +150,8 @@ def on_pre_build(*, config):
 
 @event_priority(-100)  # the page as written, after every other plugin
 def on_post_page(output, *, page, config):
-    document = index_document(output) if _index_dir is not None else None
-    if document is not None:
-        path = _index_dir / page.file.dest_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(document, encoding="utf-8")
+    if _index_dir is not None:
+        write_index_document(_index_dir, page.file.dest_uri, output)
     return output
 
 

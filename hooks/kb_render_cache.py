@@ -65,11 +65,10 @@ class RenderCache:
         self._site = ""  # the conversion's settings and every file, from the first page
         self._entries: dict[tuple[str, str, str, str], _Rendered] = {}
         self._used: dict[tuple[str, str, str, str], _Rendered] = {}
-        self.hits = 0
 
     def begin(self, config: Any) -> None:
         """Start a build (from on_config): entries of the last build are kept."""
-        self._entries, self._used, self.hits = self._used or self._entries, {}, 0
+        self._entries, self._used = self._used or self._entries, {}
         self._site = ""
         self._pure = all(isinstance(e, str) and e in PURE
                          for e in config["markdown_extensions"])
@@ -111,15 +110,13 @@ class RenderCache:
                      for target, anchors in page.links_to_anchors.items()}
                     if page.links_to_anchors is not None else None)
             else:
-                self.hits += 1
                 page.content, page.toc = kept.content, get_toc(kept.toc)
                 page._title_from_render = kept.title
                 page.present_anchor_ids = (set(kept.anchor_ids)
                                            if kept.anchor_ids is not None else None)
                 page.links_to_anchors = None if kept.links_to_anchors is None else {
-                    files.get_file_from_path(uri): dict(anchors)
-                    for uri, anchors in kept.links_to_anchors.items()
-                    if files.get_file_from_path(uri) is not None}
+                    target: dict(anchors) for uri, anchors in kept.links_to_anchors.items()
+                    if (target := files.get_file_from_path(uri)) is not None}
             self._used[key] = kept
 
         page.render = render

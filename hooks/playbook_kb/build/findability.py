@@ -162,18 +162,24 @@ def index_document(html: str) -> str | None:
             f"<body>{html[start:end]}</body></html>\n")
 
 
+def write_index_document(pages_dir: Path, rel: str, html: str) -> None:
+    """The index document of the built page `html` at `pages_dir`/`rel`, if it has one."""
+    document = index_document(html)
+    if document is not None:
+        target = pages_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(document, encoding="utf-8")
+
+
 def write_index_documents(site_dir: Path, pages_dir: Path) -> None:
     """The index document of every built page that has none in `pages_dir` yet: all of
     them for the benchmark, the pages a `--dirty` build did not write again for the
     build (MkDocs skips them, so `on_post_page` never saw them)."""
     for page in site_dir.rglob("*.html"):
-        target = pages_dir / page.relative_to(site_dir)
-        if target.exists():
-            continue
-        document = index_document(page.read_text(encoding="utf-8", errors="replace"))
-        if document is not None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(document, encoding="utf-8")
+        rel = page.relative_to(site_dir).as_posix()
+        if not (pages_dir / rel).exists():
+            write_index_document(pages_dir, rel,
+                                 page.read_text(encoding="utf-8", errors="replace"))
 
 
 def index_site(site_dir: Path, pages_dir: Path) -> None:
